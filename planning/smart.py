@@ -1,0 +1,95 @@
+"""SMART findings per objective: is each one specific, measurable, owned, due and aligned?"""
+
+from __future__ import annotations
+
+from planning.enums import CarryDecision
+from planning.findings import Finding, info, warning
+from planning.model import Objective, Workbook
+from planning.steps import Step
+
+STEP = Step.OBJECTIVES
+
+
+def _name(objective: Objective) -> str:
+    code = objective.code.strip()
+    title = objective.title.strip()
+    if code and title:
+        return f"{code} ({title})"
+    return code or (f"“{title}”" if title else "An untitled objective")
+
+
+def objective_findings(workbook: Workbook, objective: Objective) -> list[Finding]:
+    """The SMART and carry-over findings of one objective (retired ones have none)."""
+    found: list[Finding] = []
+    name = _name(objective)
+    oid = objective.id
+
+    def add(rule: str, message: str, field: str | None = None) -> None:
+        found.append(warning(rule, STEP, message, oid, field))
+
+    carried = objective.carried
+    if carried and carried.decision is None:
+        add(
+            "carry.decision_pending",
+            f"{name} comes from last year: decide to keep, revise, retire it or mark it "
+            "achieved.",
+            "carried",
+        )
+    elif carried and carried.decision is not CarryDecision.KEEP and not carried.reason.strip():
+        found.append(
+            info(
+                "carry.no_reason",
+                STEP,
+                f"{name}: say why it was {carried.decision.label.lower()}d; the charter's "
+                "appendix shows the reason.",
+                oid,
+                "carried",
+            )
+        )
+    if not objective.is_active():
+        return found
+    if not objective.title.strip():
+        add("objective.untitled", f"{name} has no title.", "title")
+    if not objective.measure.strip():
+        add("smart.no_measure", f"{name} has no measure: how will you know it is met?", "measure")
+    if objective.baseline is None:
+        add("smart.no_baseline", f"{name} has no baseline: where do you start from?", "baseline")
+    if objective.target is None:
+        add("smart.no_target", f"{name} has no target value.", "target")
+    elif objective.baseline is not None and objective.target == objective.baseline:
+        add(
+            "smart.target_equals_baseline",
+            f"{name}: the target equals the baseline, so nothing would change.",
+            "target",
+        )
+    if objective.due is None:
+        add("smart.no_due", f"{name} has no due date.", "due")
+    elif not workbook.setup.fiscal_year.contains(objective.due):
+        add(
+            "smart.due_outside_year",
+            f"{name} is due {objective.due.isoformat()}, outside fiscal year "
+            f"{workbook.setup.fiscal_year.label or 'being reviewed'}.",
+            "due",
+        )
+    if not objective.owner.strip():
+        add("smart.no_owner", f"{name} has no owner: who answers for it?", "owner")
+    if not [cid for cid in objective.constituent_ids if workbook.constituent(cid)]:
+        add(
+            "smart.no_constituent",
+            f"{name} serves no constituent: whose success does it help?",
+            "constituent_ids",
+        )
+    if not workbook.links_of_objective(oid):
+        add(
+            "smart.not_aligned",
+            f"{name} supports no company strategic objective.",
+            "alignment",
+        )
+    return found
+
+
+def smart_findings(workbook: Workbook) -> list[Finding]:
+    found: list[Finding] = []
+    for objective in workbook.objectives:
+        found.extend(objective_findings(workbook, objective))
+    return found
