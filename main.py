@@ -94,8 +94,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     findings = all_findings(workbook)
     states = step_states(workbook, findings)
     setup = workbook.setup
-    print(f"{setup.organisation or '(no organisation)'} · {setup.fiscal_year.label or '(no fiscal year)'}"
-          f" · {workbook.office_title()}")
+    organisation = setup.organisation or "(no organisation)"
+    year = setup.fiscal_year.label or "(no fiscal year)"
+    print(f"{organisation} · {year} · {workbook.office_title()}")
     print(readiness(workbook, findings).summary())
     for step in Step:
         print(f"\n{step.number:>2}. {step.title}: {states[step].label.lower()}")
@@ -113,8 +114,10 @@ def cmd_new_year(args: argparse.Namespace) -> int:
         raise CommandError("--out must be a new file; this year's workbook is kept as it is.")
     nxt = carry_forward(workbook)
     save_workbook(nxt, args.out)
-    print(f"Wrote {args.out} for fiscal year {nxt.setup.fiscal_year.label or '(unnamed)'}, "
-          f"{len(nxt.objectives)} objectives carried over, {len(nxt.history)} years of history.")
+    print(
+        f"Wrote {args.out} for fiscal year {nxt.setup.fiscal_year.label or '(unnamed)'}, "
+        f"{len(nxt.objectives)} objectives carried over, {len(nxt.history)} years of history."
+    )
     return 0
 
 

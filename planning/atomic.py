@@ -7,6 +7,7 @@ rename. A failure at any point leaves the previous file byte-identical.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -54,10 +55,8 @@ def _umask() -> int:
 
 
 def _discard(temp_name: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temp_name)
-    except OSError:
-        pass
 
 
 def _sync_folder(folder: Path) -> None:

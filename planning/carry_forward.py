@@ -54,13 +54,13 @@ def next_year_label(label: str) -> str:
     pair = re.search(r"(\d{4})([/–-])(\d{2,4})(?!.*\d)", label)
     if pair:
         first, sep, second = pair.groups()
-        nxt = str(int(second) + 1).zfill(len(second))[-len(second):]
-        return label[: pair.start()] + f"{int(first) + 1}{sep}{nxt}" + label[pair.end():]
+        nxt = str(int(second) + 1).zfill(len(second))[-len(second) :]
+        return label[: pair.start()] + f"{int(first) + 1}{sep}{nxt}" + label[pair.end() :]
     year = re.search(r"(\d{4}|\d{2})(?!.*\d)", label)
     if year:
         digits = year.group(1)
-        bumped = str(int(digits) + 1).zfill(len(digits))[-len(digits):]
-        return label[: year.start()] + bumped + label[year.end():]
+        bumped = str(int(digits) + 1).zfill(len(digits))[-len(digits) :]
+        return label[: year.start()] + bumped + label[year.end() :]
     return f"{label} + 1".strip() if label else ""
 
 

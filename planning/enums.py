@@ -5,15 +5,16 @@ Each enum's value is what the file stores; `label` is what a PMO leader reads.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 
-class _Labelled(str, Enum):
+class _Labelled(StrEnum):
     """A string enum whose members carry a human label (defaults to the value, capitalised)."""
 
     @property
     def label(self) -> str:
-        return _LABELS.get(self, self.value.replace("_", " ").capitalize())
+        value: str = self.value
+        return _LABELS.get(self, value.replace("_", " ").capitalize())
 
     @classmethod
     def from_label(cls, text: str) -> _Labelled | None:

@@ -22,11 +22,13 @@ class Finding:
         return f"{self.severity.label}: {self.message}"
 
 
-def info(rule: str, step: Step, message: str, entity_id: str | None = None,
-         field: str | None = None) -> Finding:
+def info(
+    rule: str, step: Step, message: str, entity_id: str | None = None, field: str | None = None
+) -> Finding:
     return Finding(rule, Severity.INFO, step, message, entity_id, field)
 
 
-def warning(rule: str, step: Step, message: str, entity_id: str | None = None,
-            field: str | None = None) -> Finding:
+def warning(
+    rule: str, step: Step, message: str, entity_id: str | None = None, field: str | None = None
+) -> Finding:
     return Finding(rule, Severity.WARNING, step, message, entity_id, field)

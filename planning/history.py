@@ -79,24 +79,38 @@ def objective_changes(workbook: Workbook) -> list[ObjectiveChange]:
                 continue
             closed = "achieved" if result.status is ObjectiveStatus.ACHIEVED else "retired"
             if result.decision is not None:
-                closed = _CHANGE_OF[result.decision] if result.decision in (
-                    CarryDecision.RETIRE, CarryDecision.ACHIEVED) else closed
+                closed = (
+                    _CHANGE_OF[result.decision]
+                    if result.decision in (CarryDecision.RETIRE, CarryDecision.ACHIEVED)
+                    else closed
+                )
             changes.append(
-                ObjectiveChange(closed, result.code, result.title, result.reason,
-                                result.objective_id, result.result)
+                ObjectiveChange(
+                    closed,
+                    result.code,
+                    result.title,
+                    result.reason,
+                    result.objective_id,
+                    result.result,
+                )
             )
     for objective in workbook.objectives:
         carried = objective.carried
         if carried is None:
-            change = "new"
-            reason = ""
-            result = None
-        else:
-            change = _CHANGE_OF[carried.decision] if carried.decision else "pending"
-            reason = carried.reason
-            result = carried.last_year_result
+            changes.append(
+                ObjectiveChange("new", objective.code, objective.title, "", objective.id)
+            )
+            continue
+        change = _CHANGE_OF[carried.decision] if carried.decision else "pending"
         changes.append(
-            ObjectiveChange(change, objective.code, objective.title, reason, objective.id, result)
+            ObjectiveChange(
+                change,
+                objective.code,
+                objective.title,
+                carried.reason,
+                objective.id,
+                carried.last_year_result,
+            )
         )
     return changes
 
@@ -117,6 +131,4 @@ class HealthComparison:
 def health_comparison(workbook: Workbook) -> list[HealthComparison]:
     last = workbook.last_year()
     before = {r.complaint: r.score for r in last.health} if last else {}
-    return [
-        HealthComparison(c, workbook.health_rating(c).score, before.get(c)) for c in Complaint
-    ]
+    return [HealthComparison(c, workbook.health_rating(c).score, before.get(c)) for c in Complaint]

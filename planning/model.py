@@ -173,9 +173,7 @@ class Objective(Entity):
     owner: str = ""
     constituent_ids: list[str] = Field(default_factory=list)
     status: ObjectiveStatus = ObjectiveStatus.NOT_STARTED
-    actuals: list[float | None] = Field(
-        default_factory=_four_quarters, min_length=4, max_length=4
-    )
+    actuals: list[float | None] = Field(default_factory=_four_quarters, min_length=4, max_length=4)
     value_category: ValueCategory | None = None
     value_amount: float | None = None
     comments: str = ""
@@ -201,8 +199,7 @@ class Objective(Entity):
             return False
         # A carried objective decided "retire" or "achieved" stays listed for the record.
         return not (
-            self.carried
-            and self.carried.decision in (CarryDecision.RETIRE, CarryDecision.ACHIEVED)
+            self.carried and self.carried.decision in (CarryDecision.RETIRE, CarryDecision.ACHIEVED)
         )
 
 

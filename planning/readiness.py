@@ -41,6 +41,7 @@ def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
     """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
     wb = workbook
+    parts: list[object]
     if step is Step.SETUP:
         s = wb.setup
         parts = [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
@@ -55,8 +56,12 @@ def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
     elif step is Step.PURPOSE:
         parts = [wb.purpose.text.strip(), wb.purpose.decision]
     elif step is Step.MISSION_VISION:
-        parts = [wb.mission.text.strip(), wb.mission.decision, wb.vision.text.strip(),
-                 wb.vision.decision]
+        parts = [
+            wb.mission.text.strip(),
+            wb.mission.decision,
+            wb.vision.text.strip(),
+            wb.vision.decision,
+        ]
     elif step is Step.OBJECTIVES:
         parts = [wb.active_objectives()]
     elif step is Step.ALIGNMENT:
@@ -113,7 +118,9 @@ def readiness(workbook: Workbook, findings: list[Finding] | None = None) -> Read
     findings = all_findings(workbook) if findings is None else findings
     states = step_states(workbook, findings)
     complete = sum(1 for s in states.values() if s is StepState.COMPLETE)
-    half = sum(1 for s in states.values() if s in (StepState.IN_PROGRESS, StepState.NEEDS_ATTENTION))
+    half = sum(
+        1 for s in states.values() if s in (StepState.IN_PROGRESS, StepState.NEEDS_ATTENTION)
+    )
     percent = round(100 * (complete + half / 2) / len(states))
     warnings = sum(1 for f in findings if f.severity.rank >= Severity.WARNING.rank)
     infos = sum(1 for f in findings if f.severity is Severity.INFO)

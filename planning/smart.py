@@ -31,11 +31,15 @@ def objective_findings(workbook: Workbook, objective: Objective) -> list[Finding
     if carried and carried.decision is None:
         add(
             "carry.decision_pending",
-            f"{name} comes from last year: decide to keep, revise, retire it or mark it "
-            "achieved.",
+            f"{name} comes from last year: decide to keep, revise, retire it or mark it achieved.",
             "carried",
         )
-    elif carried and carried.decision is not CarryDecision.KEEP and not carried.reason.strip():
+    elif (
+        carried
+        and carried.decision is not None
+        and carried.decision is not CarryDecision.KEEP
+        and not carried.reason.strip()
+    ):
         found.append(
             info(
                 "carry.no_reason",

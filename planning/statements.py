@@ -67,9 +67,7 @@ def statement_hints(
                 "program or portfolio management office).",
             )
         )
-    limit = {"mission": MAX_MISSION_WORDS, "vision": MAX_VISION_WORDS}.get(
-        which, MAX_PURPOSE_WORDS
-    )
+    limit = {"mission": MAX_MISSION_WORDS, "vision": MAX_VISION_WORDS}.get(which, MAX_PURPOSE_WORDS)
     words = word_count(text)
     if words > limit:
         hints.append(
@@ -82,8 +80,7 @@ def statement_hints(
         hints.append(
             (
                 "statement.no_customer",
-                "Mission does not say whom the office serves: name its customers or "
-                "constituents.",
+                "Mission does not say whom the office serves: name its customers or constituents.",
             )
         )
     return hints

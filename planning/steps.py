@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Step(str, Enum):
+class Step(Enum):
     SETUP = "setup"
     OFFICE = "office"
     STRATEGY = "strategy"

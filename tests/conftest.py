@@ -19,8 +19,9 @@ LATER_SAMPLE = SAMPLES / "northwind-fy2027.pmowb"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
-                           monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """QSettings and platformdirs folders point into a temp folder for every test."""
     base = tmp_path_factory.mktemp("userdirs")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
@@ -63,9 +64,20 @@ def convert_with_libreoffice(soffice: str, source: Path, fmt: str, outdir: Path)
     outdir.mkdir(parents=True, exist_ok=True)
     try:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-             "--convert-to", fmt, "--outdir", str(outdir), str(source)],
-            check=False, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            check=False,
+            capture_output=True,
+            timeout=180,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)

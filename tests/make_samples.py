@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from planning.carry_forward import carry_forward  # noqa: E402
-from planning.enums import (  # noqa: E402
+from planning.carry_forward import carry_forward
+from planning.enums import (
     ApprovalDecision,
     CarryDecision,
     Complaint,
@@ -28,8 +28,8 @@ from planning.enums import (  # noqa: E402
     Strength,
     ValueCategory,
 )
-from planning.fileformat import save_workbook  # noqa: E402
-from planning.model import (  # noqa: E402
+from planning.fileformat import save_workbook
+from planning.model import (
     AlignmentLink,
     Approval,
     CommunicationItem,
@@ -73,30 +73,68 @@ def first_year() -> Workbook:
     wb.office.scope = "All IT and operations projects above 50,000 EUR."
     wb.office.focus_question = OfficeKind.PROJECT.focus_question
     wb.strategy = [
-        StrategicObjective(id=sid("s-ontime"), code="CS-1", title="On-time delivery above 97%",
-                           description="Every shipment arrives in its promised window.",
-                           owner="COO Hana Sato", priority=Priority.HIGH, horizon="2026–2028"),
-        StrategicObjective(id=sid("s-digital"), code="CS-2", title="Digital customer journey",
-                           description="Quote, book and track online without calling us.",
-                           owner="CDO Marco Rossi", priority=Priority.HIGH, horizon="2026–2027"),
-        StrategicObjective(id=sid("s-cost"), code="CS-3", title="Cost per shipment down 8%",
-                           description="Leaner network and fewer manual touches.",
-                           owner="CFO Ingrid Berg", priority=Priority.MEDIUM, horizon="2026–2028"),
-        StrategicObjective(id=sid("s-green"), code="CS-4", title="Net-zero fleet by 2035",
-                           description="Electric and hydrogen trucks on every urban route.",
-                           owner="CEO Daniel Mensah", priority=Priority.MEDIUM, horizon="2035"),
+        StrategicObjective(
+            id=sid("s-ontime"),
+            code="CS-1",
+            title="On-time delivery above 97%",
+            description="Every shipment arrives in its promised window.",
+            owner="COO Hana Sato",
+            priority=Priority.HIGH,
+            horizon="2026–2028",
+        ),
+        StrategicObjective(
+            id=sid("s-digital"),
+            code="CS-2",
+            title="Digital customer journey",
+            description="Quote, book and track online without calling us.",
+            owner="CDO Marco Rossi",
+            priority=Priority.HIGH,
+            horizon="2026–2027",
+        ),
+        StrategicObjective(
+            id=sid("s-cost"),
+            code="CS-3",
+            title="Cost per shipment down 8%",
+            description="Leaner network and fewer manual touches.",
+            owner="CFO Ingrid Berg",
+            priority=Priority.MEDIUM,
+            horizon="2026–2028",
+        ),
+        StrategicObjective(
+            id=sid("s-green"),
+            code="CS-4",
+            title="Net-zero fleet by 2035",
+            description="Electric and hydrogen trucks on every urban route.",
+            owner="CEO Daniel Mensah",
+            priority=Priority.MEDIUM,
+            horizon="2035",
+        ),
     ]
     wb.constituents = [
-        Constituent(id=sid("c-ops"), name="Operations division", group="Business unit",
-                    goals="Move every shipment on time at lower cost.",
-                    needs="Projects that land on time and do not disrupt the depots.",
-                    satisfaction=2.8),
-        Constituent(id=sid("c-exec"), name="Executive committee", group="Leadership",
-                    goals="Invest in what moves the strategy.",
-                    needs="One honest view of project health and value.", satisfaction=2.5),
-        Constituent(id=sid("c-pm"), name="Project managers", group="Delivery",
-                    goals="Deliver their projects with less friction.",
-                    needs="Light processes, coaching and a tool that helps.", satisfaction=3.4),
+        Constituent(
+            id=sid("c-ops"),
+            name="Operations division",
+            group="Business unit",
+            goals="Move every shipment on time at lower cost.",
+            needs="Projects that land on time and do not disrupt the depots.",
+            satisfaction=2.8,
+        ),
+        Constituent(
+            id=sid("c-exec"),
+            name="Executive committee",
+            group="Leadership",
+            goals="Invest in what moves the strategy.",
+            needs="One honest view of project health and value.",
+            satisfaction=2.5,
+        ),
+        Constituent(
+            id=sid("c-pm"),
+            name="Project managers",
+            group="Delivery",
+            goals="Deliver their projects with less friction.",
+            needs="Light processes, coaching and a tool that helps.",
+            satisfaction=3.4,
+        ),
     ]
     for complaint, score, note in [
         (Complaint.PURPOSE_NOT_UNDERSTOOD, 2, "Depot managers call us 'the template police'."),
@@ -122,60 +160,139 @@ def first_year() -> Workbook:
     wb.mission.decision = StatementDecision.NEW
     wb.mission.decided_on = date(2025, 11, 18)
     wb.objectives = [
-        Objective(id=sid("o-ontime"), code="PO-1", title="Projects delivered on time",
-                  measure="Share of projects closing within 10% of planned date", unit="%",
-                  baseline=58, target=75, due=date(2026, 12, 31), owner="Jonas Weber",
-                  constituent_ids=[sid("c-ops"), sid("c-exec")], status=ObjectiveStatus.AT_RISK,
-                  actuals=[60, 63, 66, 68], value_category=ValueCategory.TIME_TO_MARKET,
-                  value_amount=250000),
-        Objective(id=sid("o-training"), code="PO-2", title="Every project manager certified",
-                  measure="Certified project managers", unit="people", baseline=4, target=20,
-                  due=date(2026, 9, 30), owner="Li Na", constituent_ids=[sid("c-pm")],
-                  status=ObjectiveStatus.ACHIEVED, actuals=[8, 14, 20, 21]),
-        Objective(id=sid("o-tool"), code="PO-3", title="One project tool for all projects",
-                  measure="Projects tracked in the tool", unit="%", baseline=30, target=100,
-                  due=date(2026, 12, 31), owner="Li Na", status=ObjectiveStatus.ON_TRACK,
-                  actuals=[45, 70, 85, 92], value_category=ValueCategory.COST_AVOIDED,
-                  value_amount=40000),
-        Objective(id=sid("o-benefits"), code="PO-4", title="Benefits tracked after go-live",
-                  measure="Closed projects with a benefits review", unit="%", baseline=0,
-                  target=50, due=date(2027, 3, 31), owner="",
-                  constituent_ids=[sid("c-exec")], status=ObjectiveStatus.OFF_TRACK,
-                  actuals=[0, 5, 10, 12], value_category=ValueCategory.BENEFITS_REALISED),
+        Objective(
+            id=sid("o-ontime"),
+            code="PO-1",
+            title="Projects delivered on time",
+            measure="Share of projects closing within 10% of planned date",
+            unit="%",
+            baseline=58,
+            target=75,
+            due=date(2026, 12, 31),
+            owner="Jonas Weber",
+            constituent_ids=[sid("c-ops"), sid("c-exec")],
+            status=ObjectiveStatus.AT_RISK,
+            actuals=[60, 63, 66, 68],
+            value_category=ValueCategory.TIME_TO_MARKET,
+            value_amount=250000,
+        ),
+        Objective(
+            id=sid("o-training"),
+            code="PO-2",
+            title="Every project manager certified",
+            measure="Certified project managers",
+            unit="people",
+            baseline=4,
+            target=20,
+            due=date(2026, 9, 30),
+            owner="Li Na",
+            constituent_ids=[sid("c-pm")],
+            status=ObjectiveStatus.ACHIEVED,
+            actuals=[8, 14, 20, 21],
+        ),
+        Objective(
+            id=sid("o-tool"),
+            code="PO-3",
+            title="One project tool for all projects",
+            measure="Projects tracked in the tool",
+            unit="%",
+            baseline=30,
+            target=100,
+            due=date(2026, 12, 31),
+            owner="Li Na",
+            status=ObjectiveStatus.ON_TRACK,
+            actuals=[45, 70, 85, 92],
+            value_category=ValueCategory.COST_AVOIDED,
+            value_amount=40000,
+        ),
+        Objective(
+            id=sid("o-benefits"),
+            code="PO-4",
+            title="Benefits tracked after go-live",
+            measure="Closed projects with a benefits review",
+            unit="%",
+            baseline=0,
+            target=50,
+            due=date(2027, 3, 31),
+            owner="",
+            constituent_ids=[sid("c-exec")],
+            status=ObjectiveStatus.OFF_TRACK,
+            actuals=[0, 5, 10, 12],
+            value_category=ValueCategory.BENEFITS_REALISED,
+        ),
     ]
     wb.alignment = [
-        AlignmentLink(objective_id=sid("o-ontime"), strategic_id=sid("s-ontime"),
-                      strength=Strength.MEDIUM),
-        AlignmentLink(objective_id=sid("o-ontime"), strategic_id=sid("s-digital"),
-                      strength=Strength.WEAK),
-        AlignmentLink(objective_id=sid("o-tool"), strategic_id=sid("s-cost"),
-                      strength=Strength.WEAK),
-        AlignmentLink(objective_id=sid("o-benefits"), strategic_id=sid("s-cost"),
-                      strength=Strength.MEDIUM),
+        AlignmentLink(
+            objective_id=sid("o-ontime"), strategic_id=sid("s-ontime"), strength=Strength.MEDIUM
+        ),
+        AlignmentLink(
+            objective_id=sid("o-ontime"), strategic_id=sid("s-digital"), strength=Strength.WEAK
+        ),
+        AlignmentLink(
+            objective_id=sid("o-tool"), strategic_id=sid("s-cost"), strength=Strength.WEAK
+        ),
+        AlignmentLink(
+            objective_id=sid("o-benefits"), strategic_id=sid("s-cost"), strength=Strength.MEDIUM
+        ),
     ]
     wb.office_strategy = [
-        StrategyItem(id=sid("i-gates"), kind=StrategyKind.PROCESS, title="Five-gate project lifecycle",
-                     description="Mandatory gates with templates.", objective_ids=[sid("o-ontime")]),
-        StrategyItem(id=sid("i-academy"), kind=StrategyKind.PEOPLE, title="Project academy",
-                     description="Certification track for project managers.",
-                     objective_ids=[sid("o-training")]),
-        StrategyItem(id=sid("i-tool"), kind=StrategyKind.TOOL, title="Project tool roll-out",
-                     description="One tool, one status report.", objective_ids=[sid("o-tool")]),
+        StrategyItem(
+            id=sid("i-gates"),
+            kind=StrategyKind.PROCESS,
+            title="Five-gate project lifecycle",
+            description="Mandatory gates with templates.",
+            objective_ids=[sid("o-ontime")],
+        ),
+        StrategyItem(
+            id=sid("i-academy"),
+            kind=StrategyKind.PEOPLE,
+            title="Project academy",
+            description="Certification track for project managers.",
+            objective_ids=[sid("o-training")],
+        ),
+        StrategyItem(
+            id=sid("i-tool"),
+            kind=StrategyKind.TOOL,
+            title="Project tool roll-out",
+            description="One tool, one status report.",
+            objective_ids=[sid("o-tool")],
+        ),
     ]
     wb.communication = [
-        CommunicationItem(id=sid("m-report"), audience="Executive committee",
-                          message="Status of all projects", channel="PDF report",
-                          frequency="Monthly", owner="Amara Okafor"),
+        CommunicationItem(
+            id=sid("m-report"),
+            audience="Executive committee",
+            message="Status of all projects",
+            channel="PDF report",
+            frequency="Monthly",
+            owner="Amara Okafor",
+        ),
     ]
     wb.approvals = [
-        Approval(id=sid("a-coo"), name="Hana Sato", role="Chief Operating Officer",
-                 decision=ApprovalDecision.APPROVED, decided_on=date(2025, 12, 2)),
-        Approval(id=sid("a-cfo"), name="Ingrid Berg", role="Chief Financial Officer",
-                 decision=ApprovalDecision.REJECTED, decided_on=date(2025, 12, 3)),
+        Approval(
+            id=sid("a-coo"),
+            name="Hana Sato",
+            role="Chief Operating Officer",
+            decision=ApprovalDecision.APPROVED,
+            decided_on=date(2025, 12, 2),
+        ),
+        Approval(
+            id=sid("a-cfo"),
+            name="Ingrid Berg",
+            role="Chief Financial Officer",
+            decision=ApprovalDecision.REJECTED,
+            decided_on=date(2025, 12, 3),
+        ),
     ]
     wb.charter.prepared_by = "Amara Okafor"
-    wb.charter.history = [DocumentVersion(version="1.0", released_on=date(2025, 12, 1),
-                                          author="Amara Okafor", summary="First charter.")]
+    wb.charter.history = [
+        DocumentVersion(
+            version="1.0",
+            released_on=date(2025, 12, 1),
+            author="Amara Okafor",
+            summary="First charter.",
+        )
+    ]
     return wb
 
 
@@ -185,10 +302,12 @@ def later_year(first: Workbook) -> Workbook:
     s = wb.setup
     s.review_start, s.review_end = date(2026, 11, 24), date(2026, 11, 25)
     s.participants += [
-        Participant(id=sid("p-hana"), name="Hana Sato", role="Chief Operating Officer",
-                    executive=True),
-        Participant(id=sid("p-ingrid"), name="Ingrid Berg", role="Chief Financial Officer",
-                    executive=True),
+        Participant(
+            id=sid("p-hana"), name="Hana Sato", role="Chief Operating Officer", executive=True
+        ),
+        Participant(
+            id=sid("p-ingrid"), name="Ingrid Berg", role="Chief Financial Officer", executive=True
+        ),
         Participant(id=sid("p-ravi"), name="Ravi Patel", role="Operations director"),
     ]
     wb.office.kind = OfficeKind.PORTFOLIO
@@ -205,13 +324,25 @@ def later_year(first: Workbook) -> Workbook:
         "Quarterly portfolio review and a scoring model replace the stage gates."
     )
     wb.strategy.append(
-        StrategicObjective(id=sid("s-talent"), code="CS-5", title="Employer of choice in logistics",
-                           description="Retention above 90% for drivers and planners.",
-                           owner="CHRO Aisha Khan", priority=Priority.LOW, horizon="2027–2029"))
+        StrategicObjective(
+            id=sid("s-talent"),
+            code="CS-5",
+            title="Employer of choice in logistics",
+            description="Retention above 90% for drivers and planners.",
+            owner="CHRO Aisha Khan",
+            priority=Priority.LOW,
+            horizon="2027–2029",
+        )
+    )
     wb.constituents.append(
-        Constituent(id=sid("c-fleet"), name="Fleet and sustainability team", group="Business unit",
-                    goals="Electrify urban routes on budget.",
-                    needs="A fair place in the portfolio for long-payback investments."))
+        Constituent(
+            id=sid("c-fleet"),
+            name="Fleet and sustainability team",
+            group="Business unit",
+            goals="Electrify urban routes on budget.",
+            needs="A fair place in the portfolio for long-payback investments.",
+        )
+    )
     for complaint, score, note in [
         (Complaint.PURPOSE_NOT_UNDERSTOOD, 3, "The new purpose poster helped."),
         (Complaint.NO_QUANTIFIABLE_VALUE, 2, "First benefits reviews done."),
@@ -235,11 +366,15 @@ def later_year(first: Workbook) -> Workbook:
         "whom we serve."
     )
     wb.mission.decided_on = date(2026, 11, 24)
-    wb.vision.text = "Every euro Northwind invests in change is traceable to strategy through the PMO."
+    wb.vision.text = (
+        "Every euro Northwind invests in change is traceable to strategy through the PMO."
+    )
 
     decisions = {
-        sid("o-ontime"): (CarryDecision.REVISE, "Measure benefits, not dates: revised to 'on-time "
-                          "benefits' for the portfolio."),
+        sid("o-ontime"): (
+            CarryDecision.REVISE,
+            "Measure benefits, not dates: revised to 'on-time benefits' for the portfolio.",
+        ),
         sid("o-training"): (CarryDecision.ACHIEVED, "21 certified, target 20."),
         sid("o-tool"): (CarryDecision.RETIRE, ""),
     }
@@ -254,81 +389,173 @@ def later_year(first: Workbook) -> Workbook:
     ontime.status = ObjectiveStatus.ON_TRACK
     ontime.actuals = [70, None, None, None]
     wb.objectives += [
-        Objective(id=sid("o-scoring"), code="PF-1", title="Every initiative scored against strategy",
-                  description="A single scoring model weights each initiative by the company "
-                  "strategic objectives it moves.",
-                  measure="Initiatives above 50k EUR with a strategy score", unit="%",
-                  baseline=0, target=100, due=date(2027, 6, 30), owner="Amara Okafor",
-                  constituent_ids=[sid("c-exec")], status=ObjectiveStatus.ON_TRACK,
-                  actuals=[40, None, None, None], value_category=ValueCategory.BENEFITS_REALISED,
-                  value_amount=1200000),
-        Objective(id=sid("o-fleet"), code="PF-2", title="Fleet electrification funded",
-                  measure="Urban routes with an approved electrification initiative",
-                  unit="routes", baseline=3, target=3, due=date(2028, 3, 31),
-                  owner="Ravi Patel", constituent_ids=[sid("c-fleet")],
-                  status=ObjectiveStatus.NOT_STARTED,
-                  value_category=ValueCategory.RISK_REDUCED),
-        Objective(id=sid("o-portal"), code="PF-3", title="Portfolio dashboard for executives",
-                  measure="", unit="", owner="Li Na", status=ObjectiveStatus.NOT_STARTED),
+        Objective(
+            id=sid("o-scoring"),
+            code="PF-1",
+            title="Every initiative scored against strategy",
+            description="A single scoring model weights each initiative by the company "
+            "strategic objectives it moves.",
+            measure="Initiatives above 50k EUR with a strategy score",
+            unit="%",
+            baseline=0,
+            target=100,
+            due=date(2027, 6, 30),
+            owner="Amara Okafor",
+            constituent_ids=[sid("c-exec")],
+            status=ObjectiveStatus.ON_TRACK,
+            actuals=[40, None, None, None],
+            value_category=ValueCategory.BENEFITS_REALISED,
+            value_amount=1200000,
+        ),
+        Objective(
+            id=sid("o-fleet"),
+            code="PF-2",
+            title="Fleet electrification funded",
+            measure="Urban routes with an approved electrification initiative",
+            unit="routes",
+            baseline=3,
+            target=3,
+            due=date(2028, 3, 31),
+            owner="Ravi Patel",
+            constituent_ids=[sid("c-fleet")],
+            status=ObjectiveStatus.NOT_STARTED,
+            value_category=ValueCategory.RISK_REDUCED,
+        ),
+        Objective(
+            id=sid("o-portal"),
+            code="PF-3",
+            title="Portfolio dashboard for executives",
+            measure="",
+            unit="",
+            owner="Li Na",
+            status=ObjectiveStatus.NOT_STARTED,
+        ),
     ]
     wb.alignment += [
-        AlignmentLink(objective_id=sid("o-scoring"), strategic_id=sid("s-digital"),
-                      strength=Strength.MEDIUM),
-        AlignmentLink(objective_id=sid("o-scoring"), strategic_id=sid("s-cost"),
-                      strength=Strength.STRONG),
-        AlignmentLink(objective_id=sid("o-fleet"), strategic_id=sid("s-green"),
-                      strength=Strength.STRONG),
-        AlignmentLink(objective_id=sid("o-ontime"), strategic_id=sid("s-ontime"),
-                      strength=Strength.STRONG),
+        AlignmentLink(
+            objective_id=sid("o-scoring"), strategic_id=sid("s-digital"), strength=Strength.MEDIUM
+        ),
+        AlignmentLink(
+            objective_id=sid("o-scoring"), strategic_id=sid("s-cost"), strength=Strength.STRONG
+        ),
+        AlignmentLink(
+            objective_id=sid("o-fleet"), strategic_id=sid("s-green"), strength=Strength.STRONG
+        ),
+        AlignmentLink(
+            objective_id=sid("o-ontime"), strategic_id=sid("s-ontime"), strength=Strength.STRONG
+        ),
     ]
-    wb.alignment = [a for a in wb.alignment if not (
-        a.objective_id == sid("o-ontime") and a.strategic_id == sid("s-ontime")
-        and a.strength is Strength.MEDIUM)]
+    wb.alignment = [
+        a
+        for a in wb.alignment
+        if not (
+            a.objective_id == sid("o-ontime")
+            and a.strategic_id == sid("s-ontime")
+            and a.strength is Strength.MEDIUM
+        )
+    ]
     wb.office_strategy = [
-        StrategyItem(id=sid("i-review"), kind=StrategyKind.SERVICE,
-                     title="Quarterly portfolio review",
-                     description="Executives rebalance the portfolio every quarter.",
-                     objective_ids=[sid("o-scoring"), sid("o-ontime")]),
-        StrategyItem(id=sid("i-scoring"), kind=StrategyKind.PROCESS, title="Strategy scoring model",
-                     description="Weighted by the company's strategic objectives.",
-                     objective_ids=[sid("o-scoring")]),
-        StrategyItem(id=sid("i-analysts"), kind=StrategyKind.PEOPLE, title="Two portfolio analysts",
-                     description="Hired by Q2.", objective_ids=[sid("o-scoring")]),
-        StrategyItem(id=sid("i-dash"), kind=StrategyKind.TOOL, title="Portfolio dashboard",
-                     description="Built on the existing project tool.",
-                     objective_ids=[sid("o-portal")]),
+        StrategyItem(
+            id=sid("i-review"),
+            kind=StrategyKind.SERVICE,
+            title="Quarterly portfolio review",
+            description="Executives rebalance the portfolio every quarter.",
+            objective_ids=[sid("o-scoring"), sid("o-ontime")],
+        ),
+        StrategyItem(
+            id=sid("i-scoring"),
+            kind=StrategyKind.PROCESS,
+            title="Strategy scoring model",
+            description="Weighted by the company's strategic objectives.",
+            objective_ids=[sid("o-scoring")],
+        ),
+        StrategyItem(
+            id=sid("i-analysts"),
+            kind=StrategyKind.PEOPLE,
+            title="Two portfolio analysts",
+            description="Hired by Q2.",
+            objective_ids=[sid("o-scoring")],
+        ),
+        StrategyItem(
+            id=sid("i-dash"),
+            kind=StrategyKind.TOOL,
+            title="Portfolio dashboard",
+            description="Built on the existing project tool.",
+            objective_ids=[sid("o-portal")],
+        ),
     ]
     wb.not_doing = [
-        NotDoing(id=sid("n-pm"), item="Managing individual projects",
-                 reason="Project managers now sit in the business units."),
-        NotDoing(id=sid("n-tool"), item="Choosing a new project tool this year",
-                 reason="The current tool is good enough; focus on the portfolio."),
+        NotDoing(
+            id=sid("n-pm"),
+            item="Managing individual projects",
+            reason="Project managers now sit in the business units.",
+        ),
+        NotDoing(
+            id=sid("n-tool"),
+            item="Choosing a new project tool this year",
+            reason="The current tool is good enough; focus on the portfolio.",
+        ),
     ]
     wb.communication = [
-        CommunicationItem(id=sid("m-review"), audience="Executive committee",
-                          message="Portfolio health and decisions needed", channel="Review meeting",
-                          frequency="Quarterly", owner="Amara Okafor"),
-        CommunicationItem(id=sid("m-bu"), audience="Business unit leaders",
-                          message="How their initiatives score and why", channel="One-page brief",
-                          frequency="Quarterly", owner="Portfolio analysts"),
-        CommunicationItem(id=sid("m-all"), audience="All staff",
-                          message="What the office is for and what it achieved",
-                          channel="Intranet story", frequency="Twice a year", owner="Amara Okafor"),
+        CommunicationItem(
+            id=sid("m-review"),
+            audience="Executive committee",
+            message="Portfolio health and decisions needed",
+            channel="Review meeting",
+            frequency="Quarterly",
+            owner="Amara Okafor",
+        ),
+        CommunicationItem(
+            id=sid("m-bu"),
+            audience="Business unit leaders",
+            message="How their initiatives score and why",
+            channel="One-page brief",
+            frequency="Quarterly",
+            owner="Portfolio analysts",
+        ),
+        CommunicationItem(
+            id=sid("m-all"),
+            audience="All staff",
+            message="What the office is for and what it achieved",
+            channel="Intranet story",
+            frequency="Twice a year",
+            owner="Amara Okafor",
+        ),
     ]
     wb.approvals = [
         Approval(id=sid("a2-ceo"), name="Daniel Mensah", role="Chief Executive Officer"),
-        Approval(id=sid("a2-coo"), name="Hana Sato", role="Chief Operating Officer",
-                 decision=ApprovalDecision.APPROVED, decided_on=date(2026, 11, 26)),
+        Approval(
+            id=sid("a2-coo"),
+            name="Hana Sato",
+            role="Chief Operating Officer",
+            decision=ApprovalDecision.APPROVED,
+            decided_on=date(2026, 11, 26),
+        ),
     ]
     wb.charter.version = "2.0"
-    wb.charter.history = [DocumentVersion(version="2.0", released_on=date(2026, 11, 26),
-                                          author="Amara Okafor",
-                                          summary="Portfolio office; mission revised.")]
-    wb.parking_lot = [ParkingLotItem(id=sid("pl-1"), topic="Should the office own benefits "
-                                     "tracking after go-live?", raised_by="Ingrid Berg")]
-    wb.decision_log = [DecisionLogEntry(id=sid("d-1"), decision="The office becomes a portfolio "
-                                        "management office from January.", made_by="Hana Sato",
-                                        made_on=date(2026, 11, 24))]
+    wb.charter.history = [
+        DocumentVersion(
+            version="2.0",
+            released_on=date(2026, 11, 26),
+            author="Amara Okafor",
+            summary="Portfolio office; mission revised.",
+        )
+    ]
+    wb.parking_lot = [
+        ParkingLotItem(
+            id=sid("pl-1"),
+            topic="Should the office own benefits tracking after go-live?",
+            raised_by="Ingrid Berg",
+        )
+    ]
+    wb.decision_log = [
+        DecisionLogEntry(
+            id=sid("d-1"),
+            decision="The office becomes a portfolio management office from January.",
+            made_by="Hana Sato",
+            made_on=date(2026, 11, 24),
+        )
+    ]
     return wb
 
 

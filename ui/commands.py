@@ -21,8 +21,17 @@ class SetValue(QUndoCommand):
     """Set one field of one object. Consecutive typing in the same field merges into one
     undo step when `merge` is true (the key identifies the field: e.g. ("mission", "text"))."""
 
-    def __init__(self, document: WorkbookDocument, locate: Locator, field: str, value: Any,
-                 change: Change, text: str, *, merge_key: tuple | None = None) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        locate: Locator,
+        field: str,
+        value: Any,
+        change: Change,
+        text: str,
+        *,
+        merge_key: tuple | None = None,
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._locate = locate
@@ -35,7 +44,7 @@ class SetValue(QUndoCommand):
     def id(self) -> int:
         return _SET_VALUE_ID if self._merge_key is not None else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt API)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetValue) or other._merge_key != self._merge_key:
             return False
         self._new = other._new
@@ -60,8 +69,14 @@ class EditWorkbook(QUndoCommand):
     what it costs.
     """
 
-    def __init__(self, document: WorkbookDocument, text: str, change: Change,
-                 fields: tuple[str, ...], mutate: Callable[[Workbook], None]) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        text: str,
+        change: Change,
+        fields: tuple[str, ...],
+        mutate: Callable[[Workbook], None],
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._change = change
@@ -101,8 +116,9 @@ def _deep(value: Any) -> Any:
     return value
 
 
-def insert_item(document: WorkbookDocument, field: str, index: int, item: Any,
-                change: Change, text: str) -> None:
+def insert_item(
+    document: WorkbookDocument, field: str, index: int, item: Any, change: Change, text: str
+) -> None:
     def mutate(wb: Workbook) -> None:
         items = getattr(wb, field)
         items.insert(max(0, min(index, len(items))), item)
@@ -110,15 +126,17 @@ def insert_item(document: WorkbookDocument, field: str, index: int, item: Any,
     document.push(EditWorkbook(document, text, change, (field,), mutate))
 
 
-def remove_items(document: WorkbookDocument, field: str, ids: set[str], change: Change,
-                 text: str) -> None:
+def remove_items(
+    document: WorkbookDocument, field: str, ids: set[str], change: Change, text: str
+) -> None:
     """Remove entities by id from a top-level list, with the links that point at them."""
 
     def mutate(wb: Workbook) -> None:
         setattr(wb, field, [x for x in getattr(wb, field) if x.id not in ids])
         if field in ("objectives", "strategy"):
-            wb.alignment = [a for a in wb.alignment
-                            if a.objective_id not in ids and a.strategic_id not in ids]
+            wb.alignment = [
+                a for a in wb.alignment if a.objective_id not in ids and a.strategic_id not in ids
+            ]
         if field == "objectives":
             for s in wb.office_strategy:
                 s.objective_ids = [i for i in s.objective_ids if i not in ids]
@@ -137,8 +155,9 @@ def remove_items(document: WorkbookDocument, field: str, ids: set[str], change: 
     document.push(EditWorkbook(document, text, change | extra, cascade, mutate))
 
 
-def move_item(document: WorkbookDocument, field: str, source: int, destination: int,
-              change: Change, text: str) -> None:
+def move_item(
+    document: WorkbookDocument, field: str, source: int, destination: int, change: Change, text: str
+) -> None:
     def mutate(wb: Workbook) -> None:
         items = getattr(wb, field)
         item = items.pop(source)

@@ -33,8 +33,18 @@ class Change(enum.Flag):
     SIGNOFF = enum.auto()
     WORKSHOP = enum.auto()
     ALL = (
-        SETUP | OFFICE | STRATEGY | CONSTITUENTS | HEALTH | STATEMENTS | OBJECTIVES
-        | ALIGNMENT | OFFICE_STRATEGY | COMMUNICATION | SIGNOFF | WORKSHOP
+        SETUP
+        | OFFICE
+        | STRATEGY
+        | CONSTITUENTS
+        | HEALTH
+        | STATEMENTS
+        | OBJECTIVES
+        | ALIGNMENT
+        | OFFICE_STRATEGY
+        | COMMUNICATION
+        | SIGNOFF
+        | WORKSHOP
     )
 
 
@@ -46,8 +56,12 @@ class WorkbookDocument(QObject):
     path_changed = Signal(object)  # Path | None
     replaced = Signal()  # a different workbook (new, open, restore): views rebuild
 
-    def __init__(self, workbook: Workbook | None = None, path: Path | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        workbook: Workbook | None = None,
+        path: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._workbook = workbook or new_workbook()
         self._path = path
@@ -125,4 +139,3 @@ class WorkbookDocument(QObject):
         if path != self._path:
             self._path = path
             self.path_changed.emit(path)
-
