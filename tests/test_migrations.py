@@ -1,0 +1,55 @@
+"""Every released schema version opens; migrations run step by step, in order."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planning import migrations
+from planning.errors import DamagedWorkbookError
+from planning.fileformat import dumps, loads
+from planning.model import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_a_fixture_exists_for_every_released_version() -> None:
+    versions = {
+        json.loads(p.read_text(encoding="utf-8"))["schema_version"]
+        for p in FIXTURES.glob("schema-v*.pmowb")
+    }
+    assert versions == set(range(1, SCHEMA_VERSION + 1))
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema-v*.pmowb")), ids=str)
+def test_every_fixture_opens_and_saves_in_the_current_version(fixture: Path) -> None:
+    workbook = loads(fixture.read_bytes())
+    assert workbook.setup.organisation == "Northwind Freight"
+    assert workbook.objectives
+    saved = json.loads(dumps(workbook))
+    assert saved["schema_version"] == SCHEMA_VERSION
+
+
+def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def step(n: int):
+        def run(document: dict) -> dict:
+            calls.append(n)
+            document.setdefault("trail", []).append(n)
+            return document
+
+        return run
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: step(1), 2: step(2), 3: step(3)})
+    document = migrations.migrate({"schema_version": 1}, 1, 4)
+    assert calls == [1, 2, 3]
+    assert document == {"schema_version": 4, "trail": [1, 2, 3]}
+
+
+def test_a_missing_migration_step_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: lambda d: d})
+    with pytest.raises(DamagedWorkbookError, match="schema version 2"):
+        migrations.migrate({"schema_version": 1}, 1, 3)
