@@ -18,8 +18,22 @@ def _name(objective: Objective) -> str:
     return code or (f"“{title}”" if title else "An untitled objective")
 
 
-def objective_findings(workbook: Workbook, objective: Objective) -> list[Finding]:
-    """The SMART and carry-over findings of one objective (retired ones have none)."""
+def objective_findings(
+    workbook: Workbook,
+    objective: Objective,
+    *,
+    linked: set[str] | None = None,
+    constituents: set[str] | None = None,
+) -> list[Finding]:
+    """The SMART and carry-over findings of one objective (retired ones have none).
+
+    `linked` (ids of aligned objectives) and `constituents` (ids of constituents) may be
+    passed in when checking many objectives, so the check stays linear.
+    """
+    if linked is None:
+        linked = {link.objective_id for link in workbook.alignment}
+    if constituents is None:
+        constituents = {c.id for c in workbook.constituents}
     found: list[Finding] = []
     name = _name(objective)
     oid = objective.id
@@ -77,13 +91,13 @@ def objective_findings(workbook: Workbook, objective: Objective) -> list[Finding
         )
     if not objective.owner.strip():
         add("smart.no_owner", f"{name} has no owner: who answers for it?", "owner")
-    if not [cid for cid in objective.constituent_ids if workbook.constituent(cid)]:
+    if not any(cid in constituents for cid in objective.constituent_ids):
         add(
             "smart.no_constituent",
             f"{name} serves no constituent: whose success does it help?",
             "constituent_ids",
         )
-    if not workbook.links_of_objective(oid):
+    if oid not in linked:
         add(
             "smart.not_aligned",
             f"{name} supports no company strategic objective.",
@@ -94,6 +108,10 @@ def objective_findings(workbook: Workbook, objective: Objective) -> list[Finding
 
 def smart_findings(workbook: Workbook) -> list[Finding]:
     found: list[Finding] = []
+    linked = {link.objective_id for link in workbook.alignment}
+    constituents = {c.id for c in workbook.constituents}
     for objective in workbook.objectives:
-        found.extend(objective_findings(workbook, objective))
+        found.extend(
+            objective_findings(workbook, objective, linked=linked, constituents=constituents)
+        )
     return found
