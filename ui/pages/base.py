@@ -6,14 +6,26 @@ Contract with the main window:
   parts `change` (ui.document.Change flags) touches. It is also called once after a
   `replaced` signal with Change.ALL.
 - `focus_entity(entity_id, field)` selects the entity a finding concerns (e.g. a table row).
+
+What the base adds for the pages: `body` (the layout a page fills), `bindings` (form fields
+bound to the workbook), `list_editors` (tables searched by `focus_entity`) and the list of
+the step's findings at the bottom; clicking a finding focuses its cause.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from planning.findings import Finding
 from planning.steps import Step
 from ui.document import Change, WorkbookDocument
+from ui.widgets.bindings import Bindings
+from ui.widgets.findings import FindingsList
+from ui.widgets.list_editor import ListEditor
+
+TITLE_SCALE = 1.5
 
 
 class StepPage(QWidget):
@@ -25,17 +37,68 @@ class StepPage(QWidget):
         self.document = document
         self.setObjectName(f"page_{self.step.value}")
         self._layout = QVBoxLayout(self)
-        title = QLabel(f"{self.step.number}. {self.step.title}")
-        title.setObjectName("pageTitle")
-        self._layout.addWidget(title)
+        self.title_label = QLabel(f"{self.step.number}. {self.step.title}")
+        self.title_label.setObjectName("pageTitle")
+        self._layout.addWidget(self.title_label)
+        self.guidance_label: QLabel | None = None
         if self.guidance:
             guide = QLabel(self.guidance)
             guide.setObjectName("pageGuidance")
             guide.setWordWrap(True)
             self._layout.addWidget(guide)
+            self.guidance_label = guide
+        self.body = QVBoxLayout()
+        self._layout.addLayout(self.body, 1)
+        self.findings_title = QLabel("Findings on this step")
+        self.findings_title.setObjectName("findingsTitle")
+        self.findings_list = FindingsList()
+        self.findings_list.finding_activated.connect(self.focus_finding)
+        self._layout.addWidget(self.findings_title)
+        self._layout.addWidget(self.findings_list)
+        self.bindings = Bindings(document)
+        self.list_editors: list[ListEditor] = []
+        self._style_title()
+
+    # --- the contract --------------------------------------------------------------------
 
     def refresh(self, change: Change) -> None:
         """Re-read what `change` touched from the document."""
+        self.bindings.sync(change)
+        self.refresh_findings()
 
     def focus_entity(self, entity_id: str | None, field: str | None = None) -> None:
         """Bring the entity a finding concerns into view."""
+        if entity_id is None:
+            return
+        for editor in self.list_editors:
+            if editor.focus_field(entity_id, field):
+                return
+
+    # --- shared by the pages -------------------------------------------------------------
+
+    def step_findings(self) -> list[Finding]:
+        return self.document.findings_for(self.step)
+
+    def refresh_findings(self) -> None:
+        self.findings_list.show_findings(self.step_findings())
+
+    def focus_finding(self, finding: Finding) -> None:
+        self.focus_entity(finding.entity_id, finding.field)
+
+    def add_list_editor(self, editor: ListEditor, stretch: int = 1) -> ListEditor:
+        self.list_editors.append(editor)
+        self.body.addWidget(editor, stretch)
+        return editor
+
+    def _style_title(self) -> None:
+        # Relative to the page font, so workshop mode's larger type scales the title too.
+        font = QFont(self.font())
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * TITLE_SCALE)
+        font.setBold(True)
+        self.title_label.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._style_title()

@@ -1,0 +1,112 @@
+"""Step 5, health check: the common complaints about management offices, each rated 1–5
+with a note, compared with last year in a chart."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+)
+
+from planning.history import health_comparison
+from planning.steps import Step
+from ui.document import Change
+from ui.models.health import NOT_RATED, SCORE, SCORE_CHOICES, HealthModel
+from ui.pages.base import StepPage
+from ui.widgets.health_chart import HealthChart
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """A drop-down of the five ratings (and "Not rated") for the score column."""
+
+    def createEditor(self, parent, option, index):
+        if index.column() != SCORE:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.addItem(NOT_RATED, None)
+        for label, value in SCORE_CHOICES:
+            combo.addItem(label, value)
+        return combo
+
+    def setEditorData(self, editor, index):
+        if isinstance(editor, QComboBox):
+            value = index.data(Qt.ItemDataRole.EditRole)
+            editor.setCurrentIndex(0 if value is None else int(value))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index):
+        if isinstance(editor, QComboBox):
+            position = editor.currentIndex()
+            model.setData(index, None if position <= 0 else position)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class HealthPage(StepPage):
+    step = Step.HEALTH
+    guidance = (
+        "Offices fail for the same reasons: nobody understands their purpose, they show no "
+        "quantifiable value, they lack focus, they are seen as a burden, the business and the "
+        "office do not understand each other. Rate how true each complaint is today, from 1 "
+        "(entirely true) to 5 (does not apply), and compare with last year."
+    )
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        self.model = HealthModel(document, self)
+        self.view = QTableView()
+        self.view.setObjectName("healthTable")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ScoreDelegate(self.view))
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = HealthChart()
+        self.body.addWidget(self.view)
+        self.body.addWidget(self.chart, 1)
+        self.refresh(Change.ALL)
+        self.view.resizeColumnToContents(0)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        # Seven rows never need scrolling: the table is as tall as its rows, the chart
+        # takes the rest (measured from the current font, so workshop mode fits too).
+        self.view.resizeRowsToContents()
+        height = self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
+        height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        self.view.setMaximumHeight(height + 2)
+        self.view.setMinimumHeight(min(height + 2, self.fontMetrics().lineSpacing() * 8))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_table()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self._fit_table()
+
+    def refresh(self, change: Change) -> None:
+        super().refresh(change)
+        if change & Change.HEALTH:
+            wb = self.document.workbook
+            self.view.setColumnHidden(1, wb.last_year() is None)
+            self.view.setColumnHidden(3, wb.last_year() is None)
+            self.chart.show_comparison(health_comparison(wb), wb.last_year() is not None)
+            if hasattr(self, "model"):
+                self._fit_table()
+
+    def focus_entity(self, entity_id, field=None) -> None:
+        self.view.setFocus()
+        self.view.setCurrentIndex(self.model.index(0, SCORE))

@@ -1,0 +1,49 @@
+"""Step 6, purpose: why the office exists, prefilled with the customer-success default."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from planning.model import DEFAULT_PURPOSE
+from planning.steps import Step
+from ui.commands import SetValue
+from ui.document import Change
+from ui.pages.base import StepPage
+from ui.widgets.statement_editor import StatementEditor
+
+
+class PurposePage(StepPage):
+    step = Step.PURPOSE
+    guidance = (
+        "Purpose first. The classic failure is the backwards recipe: pick a model, write "
+        "processes, hire people, buy tools — and only then wonder what the office is for. "
+        "Start here. The office exists to help its customers achieve their objectives and "
+        "execute their strategy; its success derives from theirs."
+    )
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        self.editor = StatementEditor(document, "purpose", self.bindings, lines=5)
+        self.body.addWidget(self.editor)
+        self.use_default = QPushButton("Use the customer-success purpose")
+        self.use_default.setToolTip(DEFAULT_PURPOSE)
+        self.use_default.clicked.connect(self._use_default)
+        self.body.addWidget(self.use_default)
+        self.body.addStretch(1)
+        self.refresh(Change.ALL)
+
+    def _use_default(self) -> None:
+        if self.document.read_only or self.document.workbook.purpose.text == DEFAULT_PURPOSE:
+            return
+        self.document.push(SetValue(self.document, lambda wb: wb.purpose, "text",
+                                    DEFAULT_PURPOSE, Change.STATEMENTS,
+                                    "Use the customer-success purpose"))
+
+    def refresh(self, change: Change) -> None:
+        super().refresh(change)
+        if change & (Change.STATEMENTS | Change.CONSTITUENTS):
+            self.editor.refresh()
+            self.use_default.setEnabled(self.document.workbook.purpose.text != DEFAULT_PURPOSE)
+
+    def focus_entity(self, entity_id, field=None) -> None:
+        self.editor.text.setFocus()

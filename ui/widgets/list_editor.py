@@ -1,0 +1,194 @@
+"""A table of one list with add, remove and move up/down (buttons and shortcuts), the right
+editor per column, and an empty state that says what to add instead of a bare grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.models.table import EntityTableModel
+from ui.widgets.delegates import ColumnDelegate
+
+ADD_KEYS = ("Ctrl+Shift+Return", "Insert")
+REMOVE_KEYS = ("Ctrl+Shift+Backspace",)
+UP_KEYS = ("Ctrl+Shift+Up",)
+DOWN_KEYS = ("Ctrl+Shift+Down",)
+
+
+class ListEditor(QWidget):
+    """Edits the entities of one EntityTableModel."""
+
+    current_changed = Signal(object)  # the current entity's id, or None
+
+    def __init__(self, model: EntityTableModel, empty_text: str, add_label: str,
+                 parent: QWidget | None = None, stretch_column: int | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setObjectName(f"listEditor_{model.noun.replace(' ', '_')}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(add_label)
+        self.remove_button = QPushButton("Remove")
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        for button, keys, tip in (
+            (self.add_button, ADD_KEYS, f"Add a {model.noun}"),
+            (self.remove_button, REMOVE_KEYS, "Remove the selected rows (undoable)"),
+            (self.up_button, UP_KEYS, "Move the selected row up"),
+            (self.down_button, DOWN_KEYS, "Move the selected row down"),
+        ):
+            button.setToolTip(f"{tip} ({', '.join(keys)})")
+            buttons.addWidget(button)
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(button.click)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.stack = QStackedWidget()
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        self.empty_label = QLabel(empty_text)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_add = QPushButton(add_label)
+        self.empty_add.clicked.connect(self.add)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.stack.addWidget(empty)
+
+        self.view = QTableView()
+        self.view.setModel(model)
+        self.view.setItemDelegate(ColumnDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(stretch_column is None)
+        if stretch_column is not None:
+            header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
+
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_state)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self._sized = False
+        self._update_state()
+
+    # --- actions -------------------------------------------------------------------------
+
+    def add(self) -> str | None:
+        if self.model.document.read_only:
+            return None
+        current = self.view.currentIndex()
+        row = current.row() + 1 if current.isValid() else None
+        new_id = self.model.insert_row(row)
+        self.select_id(new_id, edit=True)
+        return new_id
+
+    def selected_ids(self) -> set[str]:
+        rows = {i.row() for i in self.view.selectionModel().selectedRows()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return {self.model.entity(r).id for r in rows if r < self.model.rowCount()}
+
+    def remove_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        first = min(self.model.row_of(i) for i in ids)
+        self.model.remove_ids(ids)
+        if self.model.rowCount():
+            self.select_row(min(first, self.model.rowCount() - 1))
+
+    def move_current(self, delta: int) -> None:
+        current = self.view.currentIndex()
+        if not current.isValid():
+            return
+        entity_id = self.model.entity(current.row()).id
+        self.model.move_row(current.row(), delta)
+        self.select_id(entity_id, column=current.column())
+
+    # --- selection -----------------------------------------------------------------------
+
+    def select_row(self, row: int, column: int = 0, *, edit: bool = False) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row, max(0, column))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        if edit:
+            first = next((c for c in range(self.model.columnCount())
+                          if self.model.flags(self.model.index(row, c))
+                          & Qt.ItemFlag.ItemIsEditable), None)
+            if first is not None:
+                self.view.setFocus()
+                self.view.edit(self.model.index(row, first))
+
+    def select_id(self, entity_id: str, column: int = 0, *, edit: bool = False) -> bool:
+        row = self.model.row_of(entity_id)
+        if row < 0:
+            return False
+        self.select_row(row, column, edit=edit)
+        return True
+
+    def focus_field(self, entity_id: str, field: str | None) -> bool:
+        column = self.model.column_of(field) if field else -1
+        found = self.select_id(entity_id, max(column, 0))
+        if found:
+            self.view.setFocus()
+        return found
+
+    def current_id(self) -> str | None:
+        current = self.view.currentIndex()
+        if not current.isValid() or current.row() >= self.model.rowCount():
+            return None
+        return self.model.entity(current.row()).id
+
+    def _current_row_changed(self, *_args) -> None:
+        self.current_changed.emit(self.current_id())
+
+    def _update_state(self, *_args) -> None:
+        has_rows = self.model.rowCount() > 0
+        self.stack.setCurrentIndex(1 if has_rows else 0)
+        for button in (self.remove_button, self.up_button, self.down_button):
+            button.setEnabled(has_rows)
+        if has_rows and not self._sized:
+            self._sized = True
+            self.view.resizeColumnsToContents()
+            # Long text columns must not push the others out of sight.
+            limit = max(120, self.fontMetrics().horizontalAdvance("m") * 28)
+            for column in range(self.model.columnCount()):
+                if self.view.columnWidth(column) > limit:
+                    self.view.setColumnWidth(column, limit)
