@@ -1,28 +1,43 @@
-"""Starts the desktop application (replaced by the full main window in ui/main_window.py)."""
+"""Starts the desktop application: `run_app(path, qt_args)` is what `pmo-workbook [PATH]`
+calls. Only Qt, the domain and the main window load here; the exporters (openpyxl,
+python-docx) load the first time an export runs."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from ui.errors import ExceptionHook
+from ui.main_window import MainWindow
+from ui.settings import APP_NAME, Settings
+
+
+def create_application(qt_args: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("PMO Workbook")
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def start_main_window(path: Path | None, settings: Settings | None = None) -> MainWindow:
+    """The main window, shown, with a crash's recovery offered and then `path` opened."""
+    window = MainWindow(settings or Settings())
+    window.show()
+    if window.settings.workshop_mode():
+        window.showFullScreen()
+    window.start(path)
+    return window
+
 
 def run_app(path: Path | None, qt_args: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from planning.errors import WorkbookError
-    from planning.fileformat import load_workbook
-
-    app = QApplication([sys.argv[0], *qt_args])
-    window = QMainWindow()
-    window.setWindowTitle("PMO Workbook")
-    text = "No workbook open."
-    if path is not None:
-        try:
-            workbook = load_workbook(path)
-            text = f"{workbook.setup.organisation} — {workbook.setup.fiscal_year.label}"
-        except WorkbookError as exc:
-            text = str(exc)
-    window.setCentralWidget(QLabel(text))
-    window.resize(1024, 700)
-    window.show()
-    return app.exec()
+    app = create_application(qt_args)
+    window = start_main_window(path)
+    hook = ExceptionHook(window.files.emergency_save)
+    hook.install()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()

@@ -1,0 +1,173 @@
+"""Every file dialog and message box of the app, each behind a small function.
+
+Callers use them as `dialogs.ask_...(...)` so tests replace one function with monkeypatch
+instead of driving a modal dialog (pytest-qt's note on dialogs). Each returns a plain value:
+a path, None for cancel, or one of a few words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+WORKBOOK_FILTER = "PMO workbooks (*.pmowb)"
+TRACKER_FILTER = "Excel workbooks (*.xlsx)"
+CHARTER_FILTER = "Word documents (*.docx)"
+TEMPLATE_FILTER = "Word documents and templates (*.docx *.dotx)"
+
+
+def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open Workbook", str(folder), WORKBOOK_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: Path, title: str = "Save Workbook As",
+                  file_filter: str = WORKBOOK_FILTER, suffix: str = ".pmowb") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def ask_template_path(parent: QWidget | None, folder: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Organisation's Charter Template",
+                                          str(folder), TEMPLATE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> str:
+    """"save", "discard" or "cancel" for a modified workbook about to be closed."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Unsaved Changes")
+    box.setText(f"Save the changes to {name}?")
+    box.setInformativeText("Your changes are lost if you don't save them.")
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(
+                QMessageBox.StandardButton(answer), "cancel")
+
+
+def ask_locked(parent: QWidget | None, name: str, holder: str) -> str:
+    """"read_only", "open_anyway" or "cancel" for a workbook someone else has open."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Workbook In Use")
+    box.setText(f"{name} is open by {holder}.")
+    box.setInformativeText("Open it read-only to look without changing the file, or open it "
+                           "anyway if you are sure nobody is working in it: saving would "
+                           "overwrite their changes.")
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    clicked = box.clickedButton()
+    return "read_only" if clicked is read_only else "open_anyway" if clicked is anyway else "cancel"
+
+
+def ask_restore(parent: QWidget | None, description: str) -> str:
+    """"restore", "discard" or "later" for a recovery left by a crash."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Recover Unsaved Work")
+    box.setText("PMO Workbook closed unexpectedly. Restore the unsaved work?")
+    box.setInformativeText(description)
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+
+def ask_charter_template(parent: QWidget | None, remembered: Path | None,
+                         folder: Path) -> tuple[bool, Path | None]:
+    """(accepted, template): the built-in template is None. Offers the remembered one."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Charter Template")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel("Build the Word charter on:"))
+    builtin = QRadioButton("The built-in template")
+    own = QRadioButton("The organisation's template:")
+    group = QButtonGroup(dialog)
+    group.addButton(builtin)
+    group.addButton(own)
+    path_edit = QLineEdit(str(remembered) if remembered else "")
+    path_edit.setAccessibleName("Template file")
+    path_edit.setMinimumWidth(360)
+    choose = QPushButton("Choose…")
+    row = QHBoxLayout()
+    row.addWidget(path_edit)
+    row.addWidget(choose)
+    layout.addWidget(builtin)
+    layout.addWidget(own)
+    layout.addLayout(row)
+    (own if remembered else builtin).setChecked(True)
+
+    def pick() -> None:
+        chosen = ask_template_path(dialog, folder)
+        if chosen:
+            path_edit.setText(str(chosen))
+            own.setChecked(True)
+
+    choose.clicked.connect(pick)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    text = path_edit.text().strip()
+    return True, (Path(text) if own.isChecked() and text else None)
+
+
+def ask_after_export(parent: QWidget | None, path: Path, notes: list[str]) -> str:
+    """"open", "folder" or "close" once an export is written."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Export Finished")
+    box.setText(f"Wrote {path.name}.")
+    if notes:
+        box.setInformativeText("Notes:\n" + "\n".join(f"• {n}" for n in notes))
+    opened = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    folder = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setDefaultButton(opened)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is opened else "folder" if clicked is folder else "close"
+
+
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(message)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)

@@ -1,0 +1,387 @@
+"""The main window: the welcome screen or the walk (step list, page area, findings panel),
+the menus and shortcuts, the status bar with readiness, and the timers for autosave and the
+lock. File work is delegated to ui.files.WorkbookFiles, exports to ui.export_jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from planning.fileformat import EXTENSION
+from planning.findings import Finding
+from planning.lockfile import REFRESH_SECONDS
+from planning.steps import Step
+from ui import dialogs, errors, theme
+from ui.document import Change, WorkbookDocument
+from ui.export_jobs import CHARTER, TRACKER, ExportRunner
+from ui.files import WorkbookFiles
+from ui.findings_panel import FindingsPanel
+from ui.menus import build_menus
+from ui.pages import PAGES
+from ui.pages.base import StepPage
+from ui.settings import Settings
+from ui.step_list import StepList
+from ui.welcome import WelcomeScreen
+
+APP_TITLE = "PMO Workbook"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.document = WorkbookDocument(parent=self)
+        self.files = WorkbookFiles(self.document, self.settings, self)
+        self.setAcceptDrops(True)
+
+        self.welcome = WelcomeScreen()
+        self.step_list = StepList()
+        self.page_stack = QStackedWidget()
+        self.page_stack.setObjectName("pageArea")
+        self.page_stack.setAccessibleName("Step page")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.step_list)
+        self.splitter.addWidget(self.page_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 900])
+        self.screens = QStackedWidget()
+        self.screens.addWidget(self.welcome)
+        self.screens.addWidget(self.splitter)
+        self.setCentralWidget(self.screens)
+
+        self.findings = FindingsPanel()
+        self.findings_dock = QDockWidget("Findings", self)
+        self.findings_dock.setObjectName("findingsDock")
+        self.findings_dock.setWidget(self.findings)
+        # Not closable from its title bar: View ▸ Findings shows and hides it, so the
+        # menu's check mark always says the truth.
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+        self.resizeDocks([self.findings_dock], [320], Qt.Orientation.Horizontal)
+
+        self.readiness_label = QLabel()
+        self.readiness_label.setObjectName("readiness")
+        self.readiness_label.setAccessibleName("Readiness")
+        self.statusBar().addWidget(self.readiness_label, 1)
+        self.exports = ExportRunner(self, self.statusBar())
+
+        self._page_classes = {page.step: page for page in PAGES}
+        self._pages: dict[Step, QWidget] = {}
+        self._pending: dict[Step, Change] = {}
+        self.actions: dict[str, QAction] = {}
+        build_menus(self)
+
+        self._analysis_timer = QTimer(self, singleShot=True, interval=150)
+        self._analysis_timer.timeout.connect(self.refresh_analysis)
+        self.autosave_timer = QTimer(self, interval=self.settings.autosave_seconds() * 1000)
+        self.autosave_timer.timeout.connect(self._autosave)
+        self.autosave_timer.start()
+        self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
+        self._lock_timer.timeout.connect(self.files.refresh_lock)
+        self._lock_timer.start()
+        self._undo_keys = _UndoKeysToDocument(self)
+        QApplication.instance().installEventFilter(self._undo_keys)
+
+        self.document.changed.connect(self._document_changed)
+        self.document.replaced.connect(self._document_replaced)
+        self.document.modified_changed.connect(lambda _m: self.update_title())
+        self.document.path_changed.connect(lambda _p: self.update_title())
+        self.files.title_changed.connect(self.update_title)
+        self.files.workbook_shown.connect(self._show_screen)
+        self.files.recent_changed.connect(self.refresh_recent)
+        self.files.autosaved.connect(
+            lambda p: self.statusBar().showMessage("Autosaved for recovery", 3000))
+        self.step_list.step_selected.connect(self.show_step)
+        self.findings.finding_activated.connect(self.jump_to_finding)
+        self.welcome.action_requested.connect(self._welcome_action)
+        self.welcome.recent_requested.connect(lambda path: self.files.open(path))
+        self.exports.running_changed.connect(self._exports_running)
+
+        self.resize(1280, 800)
+        geometry, state = self.settings.window_geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.set_workshop_mode(self.settings.workshop_mode(), remember=False)
+        self.refresh_recent()
+        self._show_screen(False)
+
+    # --- start-up --------------------------------------------------------------------
+
+    def start(self, path: Path | None) -> None:
+        """Offer a crash's unsaved work first; then open `path` if given."""
+        if self.files.offer_recoveries():
+            return
+        if path is not None:
+            self.files.open(path)
+
+    # --- screens and pages -----------------------------------------------------------
+
+    def _show_screen(self, has_workbook: bool) -> None:
+        self.screens.setCurrentWidget(self.splitter if has_workbook else self.welcome)
+        self.findings_dock.setVisible(has_workbook and self.actions["findings"].isChecked())
+        for name in ("save", "save_as", "close", "next_year", "export_tracker",
+                     "export_charter", "import_tracker", "previous_step", "next_step"):
+            self.actions[name].setEnabled(has_workbook)
+        self._exports_running(self.exports.is_running())
+        if has_workbook:
+            self.show_step(self.step_list.current_step())
+            self.step_list.setFocus()
+        else:
+            self.readiness_label.clear()
+            self.welcome.buttons["new"].setFocus()
+        self.update_title()
+
+    def page(self, step: Step) -> QWidget:
+        """The page of `step`, created the first time it is shown."""
+        if step not in self._pages:
+            page_class = self._page_classes.get(step) or type(
+                f"{step.name.title()}Page", (StepPage,), {"step": step})
+            page = page_class(self.document, self.page_stack)
+            page.setAccessibleName(f"{step.number}. {step.title}")
+            for signal_name, slot in (("export_tracker_requested", self.export_tracker),
+                                      ("export_charter_requested", self.export_charter)):
+                signal = getattr(page, signal_name, None)
+                if signal is not None:
+                    signal.connect(lambda *_a, s=slot: s())
+            self._pages[step] = page
+            self._pending[step] = Change.ALL
+            self.page_stack.addWidget(page)
+        return self._pages[step]
+
+    def current_step(self) -> Step:
+        return self.step_list.current_step()
+
+    def show_step(self, step: Step) -> None:
+        if self.step_list.current_step() is not step:
+            self.step_list.select_step(step)  # comes back here through step_selected
+            return
+        page = self.page(step)
+        self.page_stack.setCurrentWidget(page)
+        pending = self._pending.pop(step, Change.NONE)
+        if pending:
+            page.refresh(pending)
+        self.findings.show_findings(self.document.findings(), step)
+
+    def step_by(self, offset: int) -> None:
+        steps = list(Step)
+        index = steps.index(self.current_step()) + offset
+        if 0 <= index < len(steps):
+            self.show_step(steps[index])
+
+    def jump_to_finding(self, finding: Finding) -> None:
+        self.show_step(finding.step)
+        page = self.page(finding.step)
+        page.focus_entity(finding.entity_id, finding.field)
+
+    def _document_changed(self, change: Change) -> None:
+        current = self.current_step()
+        for step, page in self._pages.items():
+            if step is current and self.screens.currentWidget() is self.splitter:
+                page.refresh(change)
+            else:
+                self._pending[step] = self._pending.get(step, Change.NONE) | change
+        self._analysis_timer.start()
+        if change & Change.SETUP:
+            self.update_title()
+
+    def _document_replaced(self) -> None:
+        for step in self._pages:
+            self._pending[step] = Change.ALL
+        self.step_list.select_step(Step.SETUP)
+        self.refresh_analysis()
+
+    def refresh_analysis(self) -> None:
+        """Step states, findings and readiness: computed by planning, once per burst of
+        edits (the timer) rather than once per keystroke."""
+        self._analysis_timer.stop()
+        if not self.files.has_workbook:
+            return
+        self.step_list.set_states(self.document.step_states())
+        self.findings.show_findings(self.document.findings(), self.current_step())
+        self.readiness_label.setText(self.document.readiness().summary())
+
+    # --- title and recent files ------------------------------------------------------
+
+    def update_title(self) -> None:
+        if not self.files.has_workbook:
+            self.setWindowTitle(APP_TITLE)
+            self.setWindowModified(False)
+            return
+        parts = [self.files.display_name() + "[*]"]
+        if self.document.read_only:
+            parts[0] += " (read-only)"
+        year = self.document.workbook.setup.fiscal_year.label.strip()
+        if year:
+            parts.append(year)
+        parts.append(APP_TITLE)
+        self.setWindowTitle(" — ".join(parts))
+        self.setWindowModified(self.document.is_modified())
+
+    def refresh_recent(self) -> None:
+        paths = self.settings.recent_files()
+        self.welcome.set_recent_files(paths)
+        menu = self.recent_menu
+        menu.clear()
+        for number, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
+        if paths:
+            menu.addSeparator()
+            clear = menu.addAction("Clear Recent Files")
+            clear.triggered.connect(self._clear_recent)
+        menu.setEnabled(bool(paths))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self.refresh_recent()
+
+    def _welcome_action(self, key: str) -> None:
+        {"new": self.files.new, "open": self.files.open_dialog,
+         "sample": self.files.open_sample, "next_year": self.files.start_next_year}[key]()
+
+    # --- exports and import ----------------------------------------------------------
+
+    def _export_path(self, kind: str) -> Path | None:
+        stem = Path(self.files.display_name()).stem
+        folder = self.document.path.parent if self.document.path else self.settings.last_folder()
+        if kind == TRACKER:
+            return dialogs.ask_save_path(self, folder / f"{stem} tracker.xlsx",
+                                         "Export Excel Tracker", dialogs.TRACKER_FILTER, ".xlsx")
+        return dialogs.ask_save_path(self, folder / f"{stem} charter.docx",
+                                     "Export Word Charter", dialogs.CHARTER_FILTER, ".docx")
+
+    def export_tracker(self) -> None:
+        path = self._export_path(TRACKER)
+        if path is not None:
+            self.exports.start(TRACKER, self.document.workbook, path)
+
+    def export_charter(self) -> None:
+        accepted, template = dialogs.ask_charter_template(
+            self, self.settings.charter_template(), self.settings.last_folder())
+        if not accepted:
+            return
+        if template is not None and not template.is_file():
+            dialogs.show_error(self, "Export Word Charter",
+                               f"The template {template} does not exist.")
+            return
+        self.settings.set_charter_template(template)
+        path = self._export_path(CHARTER)
+        if path is not None:
+            self.exports.start(CHARTER, self.document.workbook, path, template)
+
+    def _exports_running(self, running: bool) -> None:
+        for name in ("export_tracker", "export_charter"):
+            self.actions[name].setEnabled(self.files.has_workbook and not running)
+
+    def import_tracker(self) -> None:
+        try:
+            from ui.import_dialog import run_import
+        except ImportError as exc:
+            errors.report(self, "Import Tracker Updates", exc)
+            return
+        run_import(self, self.document)
+
+    # --- view ------------------------------------------------------------------------
+
+    def set_workshop_mode(self, on: bool, *, remember: bool = True) -> None:
+        """Larger type for a projector, full screen; the step list can be folded away."""
+        self.actions["workshop"].setChecked(on)
+        theme.apply(QApplication.instance(), workshop=on)
+        self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
+        if on and not self.isFullScreen() and self.isVisible():
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
+        if remember:
+            self.settings.set_workshop_mode(on)
+
+    def set_findings_visible(self, visible: bool) -> None:
+        self.actions["findings"].setChecked(visible)
+        self.findings_dock.setVisible(visible and self.files.has_workbook)
+
+    def set_step_list_visible(self, visible: bool) -> None:
+        self.step_list.setVisible(visible)
+        self.actions["step_list"].setChecked(visible)
+
+    # --- window events ---------------------------------------------------------------
+
+    def _autosave(self) -> None:
+        try:
+            self.files.autosave()
+        except Exception as exc:
+            self.statusBar().showMessage(f"Autosave failed: {errors.message_for(exc, 'Autosave')}",
+                                         10000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_close():
+            event.ignore()
+            return
+        self.files.shutdown()
+        self.autosave_timer.stop()
+        self.exports.wait_all()  # an export half-way finishes its file rather than vanish
+        if not self.isFullScreen():
+            self.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        QApplication.instance().removeEventFilter(self._undo_keys)
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_workbook(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_workbook(event)
+        if path is not None:
+            event.acceptProposedAction()
+            # After the drop has finished: the unsaved-changes prompt is modal.
+            QTimer.singleShot(0, lambda: self.files.open(path))
+
+
+def _dropped_workbook(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(EXTENSION):
+            return Path(url.toLocalFile())
+    return None
+
+
+class _UndoKeysToDocument(QObject):
+    """Ctrl+Z / Ctrl+Y in a text field go to the document's one undo stack, not to the
+    field's private undo: a line edit would otherwise claim the keys (ShortcutOverride)
+    and undo characters the document no longer knows about."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        if not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
+            return False
+        if watched.window() is not self._window:
+            return False
+        # Consumed but not accepted: the shortcut of the window's Undo/Redo action fires.
+        return bool(event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo))

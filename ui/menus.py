@@ -1,0 +1,94 @@
+"""The menus, actions and keyboard shortcuts of the main window (the platform's standard
+keys for new, open, save, save as, close, undo, redo and quit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def _action(window: MainWindow, name: str, text: str, slot: Callable[..., object],
+            shortcut: QKeySequence.StandardKey | str | None = None, tip: str = "",
+            checkable: bool = False) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(f"action_{name}")
+    if isinstance(shortcut, str):
+        action.setShortcut(QKeySequence(shortcut))
+    elif shortcut is not None:
+        action.setShortcuts(QKeySequence.keyBindings(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.setCheckable(checkable)
+    action.triggered.connect(lambda checked=False: slot(checked) if checkable else slot())
+    window.addAction(action)  # shortcuts work while the menu bar is hidden (full screen)
+    window.actions[name] = action
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    files = window.files
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(_action(window, "new", "&New Workbook", files.new, Keys.New))
+    file_menu.addAction(_action(window, "open", "&Open…", files.open_dialog, Keys.Open))
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.setObjectName("recentMenu")
+    file_menu.addAction(_action(window, "sample", "Open the Sa&mple", files.open_sample,
+                                tip="Open Northwind's review as an untitled copy"))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "save", "&Save", files.save, Keys.Save))
+    file_menu.addAction(_action(window, "save_as", "Save &As…", files.save_as, Keys.SaveAs))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "next_year", "Start &Next Year's Review…",
+                                files.start_next_year,
+                                tip="A new workbook for the coming year, from this one"))
+    file_menu.addAction(_action(window, "export_tracker", "Export Excel &Tracker…",
+                                window.export_tracker))
+    file_menu.addAction(_action(window, "export_charter", "Export Word &Charter…",
+                                window.export_charter))
+    file_menu.addAction(_action(window, "import_tracker", "&Import Tracker Updates…",
+                                window.import_tracker))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "close", "&Close", files.close, Keys.Close))
+    file_menu.addAction(_action(window, "quit", "&Quit", window.close, Keys.Quit))
+    if not window.actions["quit"].shortcuts():
+        window.actions["quit"].setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = window.document.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(Keys.Undo))
+    redo = window.document.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts(QKeySequence.keyBindings(Keys.Redo))
+    for name, action in (("undo", undo), ("redo", redo)):
+        action.setObjectName(f"action_{name}")
+        window.addAction(action)
+        window.actions[name] = action
+        edit_menu.addAction(action)
+
+    go_menu = bar.addMenu("&Go")
+    go_menu.addAction(_action(window, "previous_step", "&Previous Step",
+                              lambda: window.step_by(-1), "Ctrl+PgUp"))
+    go_menu.addAction(_action(window, "next_step", "&Next Step",
+                              lambda: window.step_by(1), "Ctrl+PgDown"))
+
+    view_menu = bar.addMenu("&View")
+    view_menu.addAction(_action(window, "workshop", "&Workshop Mode", window.set_workshop_mode,
+                                "F11", tip="Full screen and larger type for a projector",
+                                checkable=True))
+    step_list = _action(window, "step_list", "&Step List", window.set_step_list_visible,
+                        "Ctrl+Shift+L", checkable=True)
+    step_list.setChecked(True)
+    view_menu.addAction(step_list)
+    findings = _action(window, "findings", "&Findings", window.set_findings_visible,
+                       "Ctrl+Shift+F", checkable=True)
+    findings.setChecked(True)
+    view_menu.addAction(findings)

@@ -1,0 +1,60 @@
+"""The twelve steps of the walk on the left, each with its state (empty, in progress,
+complete, needs attention) as a shape, a colour and words, so it reads without colour and
+to a screen reader."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from planning.enums import StepState
+from planning.steps import Step
+from ui import theme
+
+
+class StepList(QListWidget):
+    step_selected = Signal(object)  # Step
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stepList")
+        self.setAccessibleName("Steps of the review")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setIconSize(QSize(20, 20))
+        self.setSpacing(2)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for step in Step:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            self.addItem(item)
+        self.set_states({step: StepState.EMPTY for step in Step})
+        self.currentRowChanged.connect(self._row_changed)
+
+    def set_states(self, states: dict[Step, StepState]) -> None:
+        for row, step in enumerate(Step):
+            state = states.get(step, StepState.EMPTY)
+            item = self.item(row)
+            item.setText(f"{step.number}. {step.title}\n{state.label}")
+            item.setIcon(theme.state_icon(state))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"Step {step.number}, {step.title}: {state.label}")
+            item.setToolTip(f"{step.title}: {state.label.lower()}")
+            item.setData(Qt.ItemDataRole.UserRole + 1, state)
+
+    def state_of(self, step: Step) -> StepState:
+        return self.item(list(Step).index(step)).data(Qt.ItemDataRole.UserRole + 1)
+
+    def current_step(self) -> Step:
+        row = max(0, self.currentRow())
+        return list(Step)[row]
+
+    def select_step(self, step: Step) -> None:
+        self.setCurrentRow(list(Step).index(step))
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.step_selected.emit(list(Step)[row])
+
+    def sizeHint(self) -> QSize:
+        return QSize(230, super().sizeHint().height())
