@@ -55,6 +55,32 @@ def setup_date_edit(edit: QDateEdit) -> QDateEdit:
     return edit
 
 
+class SelectedEntity:
+    """A locator for the entity selected in a table (a detail panel edits it): the entity
+    with `entity_id` in `rows(workbook)`, or the part of it `owner` returns."""
+
+    def __init__(self, rows: Callable[[Workbook], list],
+                 owner: Callable[[Any], Any] | None = None) -> None:
+        self.rows = rows
+        self.owner = owner
+        self.entity_id: str | None = None
+
+    def __call__(self, workbook: Workbook) -> Any:
+        return self._find(workbook, self.entity_id)
+
+    def _find(self, workbook: Workbook, entity_id: str | None) -> Any:
+        if entity_id is None:
+            return None
+        entity = next((x for x in self.rows(workbook) if x.id == entity_id), None)
+        if entity is None or self.owner is None:
+            return entity
+        return self.owner(entity)
+
+    def freeze(self) -> Locator:
+        entity_id = self.entity_id
+        return lambda workbook: self._find(workbook, entity_id)
+
+
 class FieldBinding(QObject):
     """One widget ↔ one field of the object `locate(workbook)` returns."""
 
@@ -79,8 +105,11 @@ class FieldBinding(QObject):
             return
         if value == self.value():
             return
-        key = (id(self), self.field, self._session) if merge else None
-        self.document.push(SetValue(self.document, self.locate, self.field, value, self.change,
+        # A locator that follows a selection is frozen: undo must edit the same entity.
+        locate = self.locate.freeze() if isinstance(self.locate, SelectedEntity) else self.locate
+        target = getattr(self.locate, "entity_id", None)
+        key = (id(self), self.field, self._session, target) if merge else None
+        self.document.push(SetValue(self.document, locate, self.field, value, self.change,
                                     f"Edit {self.label}", merge_key=key))
 
     def end_session(self) -> None:

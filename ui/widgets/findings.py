@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,11 +41,12 @@ class FindingsList(QListWidget):
     finding_activated = Signal(object)  # Finding
 
     def __init__(self, empty_text: str = "Nothing to look at on this step.",
-                 parent: QWidget | None = None, visible_rows: int = 4) -> None:
+                 parent: QWidget | None = None, visible_rows: int | None = 4) -> None:
         super().__init__(parent)
         self.setObjectName("findingsList")
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+        self._fit_icons()
         self._empty_text = empty_text
         self._visible_rows = visible_rows
         self._shown: list[Finding] | None = None
@@ -73,7 +74,13 @@ class FindingsList(QListWidget):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self._fit()
 
+    def _fit_icons(self) -> None:
+        side = self.fontMetrics().height()
+        self.setIconSize(QSize(side, side))
+
     def _fit(self) -> None:
+        if self._visible_rows is None:
+            return  # the list fills the space its layout gives it
         # Tall enough for a few findings at the current font (workshop mode grows it).
         rows = max(1, min(self.count(), self._visible_rows))
         line = max(self.fontMetrics().lineSpacing() + 8, self.sizeHintForRow(0))
@@ -83,6 +90,7 @@ class FindingsList(QListWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
+            self._fit_icons()
             self._fit()
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -1,0 +1,104 @@
+"""The objectives table: the measurable objectives with their SMART findings as an icon per
+row, the constituents each serves, and the decision on those carried over from last year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from planning.enums import CarryDecision, ObjectiveStatus
+from planning.findings import Finding
+from planning.model import Objective, Workbook
+from planning.steps import Step
+from ui.document import Change, WorkbookDocument
+from ui.models.table import Column, EntityTableModel, enum_choices
+from ui.widgets.findings import severity_icon, worst
+
+SMART = 0
+
+
+def constituent_choices(workbook: Workbook) -> list[tuple[str, Any]]:
+    return [(c.name or c.group or "Unnamed constituent", c.id) for c in workbook.constituents]
+
+
+def _unit(objective: Objective) -> str:
+    return objective.unit
+
+
+def _decision_display(_wb: Workbook, objective: Objective) -> str:
+    if objective.carried is None:
+        return "New this year"
+    decision = objective.carried.decision
+    return decision.label if decision else "Decide…"
+
+
+COLUMNS = [
+    Column("smart", "SMART", editor="readonly",
+           tooltip="Is it specific, measurable, owned, due and aligned? Hover for details"),
+    Column("code", "Code"),
+    Column("title", "Title"),
+    Column("measure", "Measure", tooltip="How you will know it is met"),
+    Column("unit", "Unit"),
+    Column("baseline", "Baseline", editor="number", unit=_unit),
+    Column("target", "Target", editor="number", unit=_unit),
+    Column("due", "Due", editor="date"),
+    Column("owner", "Owner"),
+    Column("constituent_ids", "Serves", editor="multi", choices=constituent_choices,
+           tooltip="The constituents whose success this objective helps"),
+    Column("status", "Status", editor="enum", choices=enum_choices(ObjectiveStatus)),
+    Column("decision", "Carried over", editor="enum", choices=enum_choices(CarryDecision),
+           none_label="Decide…", owner=lambda o: o.carried, display=_decision_display,
+           tooltip="For objectives from last year: keep, revise, retire or achieved"),
+]
+
+
+class ObjectivesModel(EntityTableModel):
+    def __init__(self, document: WorkbookDocument, parent=None) -> None:
+        super().__init__(
+            document,
+            rows=lambda wb: wb.objectives,
+            container=("objectives",),
+            change=Change.OBJECTIVES,
+            columns=COLUMNS,
+            noun="objective",
+            factory=Objective,
+            depends=Change.CONSTITUENTS | Change.ALIGNMENT | Change.SETUP | Change.STRATEGY,
+            parent=parent,
+        )
+        self._by_objective: dict[str, list[Finding]] | None = None
+
+    def findings_of(self, objective_id: str) -> list[Finding]:
+        if self._by_objective is None:
+            grouped: dict[str, list[Finding]] = {}
+            for finding in self.document.findings():
+                if finding.step is Step.OBJECTIVES and finding.entity_id:
+                    grouped.setdefault(finding.entity_id, []).append(finding)
+            self._by_objective = grouped
+        return self._by_objective.get(objective_id, [])
+
+    def reload(self) -> None:
+        self._by_objective = None
+        super().reload()
+
+    def raw(self, row: int, column: Column) -> Any:
+        if column.field == "smart":
+            return len(self.findings_of(self.entity(row).id))
+        return super().raw(row, column)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == SMART and index.row() < self.rowCount():
+            findings = self.findings_of(self.entity(index.row()).id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(len(findings)) if findings else "✓"
+            if role == Qt.ItemDataRole.DecorationRole:
+                severity = worst(findings)
+                return severity_icon(severity) if severity else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if not findings:
+                    return "Specific, measurable, owned, due and aligned."
+                return "\n".join(f"• {f.message}" for f in findings)
+            if role == Qt.ItemDataRole.EditRole:
+                return len(findings)
+            return None
+        return super().data(index, role)

@@ -1,0 +1,194 @@
+"""Step 9, alignment: the matrix of office objectives × company strategic objectives, where
+a click or a key cycles the strength, with totals and the gaps both ways beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planning.alignment import alignment_gaps
+from planning.enums import Strength
+from planning.steps import Step
+from ui.document import Change
+from ui.models.alignment import HEAT, AlignmentModel
+from ui.pages.base import StepPage
+
+KEY_STRENGTH = {
+    Qt.Key.Key_0: None, Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
+    Qt.Key.Key_1: Strength.WEAK, Qt.Key.Key_2: Strength.MEDIUM, Qt.Key.Key_3: Strength.STRONG,
+}
+
+
+class MatrixKeys(QObject):
+    """Space or Return cycles the current cell; 0–3 set it (Delete clears it)."""
+
+    def __init__(self, view: QTableView, model: AlignmentModel) -> None:
+        super().__init__(view)
+        self.view = view
+        self.model = model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        index = self.view.currentIndex()
+        key = event.key()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.model.cycle(index)
+            return True
+        if key in KEY_STRENGTH and self.model.cell(index) is not None:
+            self.model.setData(index, KEY_STRENGTH[key])
+            return True
+        return False
+
+
+class AlignmentPage(StepPage):
+    step = Step.ALIGNMENT
+    guidance = (
+        "Every office objective should support at least one of the company's strategic "
+        "objectives, and every strategic objective the office can help with should be "
+        "supported by one of its objectives. Click a cell, or press Space, to cycle none → "
+        "weak → medium → strong (keys 0–3 set it directly). The gaps both ways are listed."
+    )
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        self.model = AlignmentModel(document, self)
+        self.view = QTableView()
+        self.view.setObjectName("alignmentMatrix")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setMinimumSectionSize(
+            self.fontMetrics().horizontalAdvance("Medium") + 16)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Long objective titles are elided so the strategic columns and totals stay in view.
+        self.view.verticalHeader().setMaximumWidth(
+            self.fontMetrics().horizontalAdvance("m") * 24)
+        self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.clicked.connect(self.model.cycle)
+        self.view.installEventFilter(MatrixKeys(self.view, self.model))
+
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.matrix_stack = QStackedWidget()
+        self.matrix_stack.addWidget(self.empty)
+        self.matrix_stack.addWidget(self.view)
+
+        gaps = QWidget()
+        side = QVBoxLayout(gaps)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        side.addWidget(self.coverage)
+        side.addWidget(QLabel("<b>Office objectives supporting nothing</b>"))
+        self.orphans = QListWidget()
+        self.orphans.setObjectName("orphanObjectives")
+        self.orphans.setWordWrap(True)
+        side.addWidget(self.orphans)
+        side.addWidget(QLabel("<b>Company objectives no office objective supports</b>"))
+        self.unsupported = QListWidget()
+        self.unsupported.setObjectName("unsupportedStrategic")
+        self.unsupported.setWordWrap(True)
+        side.addWidget(self.unsupported)
+        legend = QLabel(
+            "<b>Heat map</b><br>"
+            + "".join(f'<span style="background-color:{HEAT[s].name()};color:'
+                      f'{"white" if s is Strength.STRONG else "#0b1f33"}">'
+                      f"&nbsp;{s.label}&nbsp;</span> " for s in Strength)
+            + "<br>Totals add weak 1, medium 2, strong 3.")
+        legend.setWordWrap(True)
+        side.addWidget(legend)
+        side.addStretch(1)
+        self.orphans.itemActivated.connect(lambda item: self._go_to(item, row=True))
+        self.orphans.itemClicked.connect(lambda item: self._go_to(item, row=True))
+        self.unsupported.itemActivated.connect(lambda item: self._go_to(item, row=False))
+        self.unsupported.itemClicked.connect(lambda item: self._go_to(item, row=False))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.matrix_stack)
+        splitter.addWidget(gaps)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        self.body.addWidget(splitter, 1)
+        # The step's findings are exactly the gaps listed beside the matrix.
+        self.findings_title.hide()
+        self.findings_list.hide()
+        self.refresh(Change.ALL)
+
+    def refresh(self, change: Change) -> None:
+        super().refresh(change)
+        if not change & (Change.ALIGNMENT | Change.OBJECTIVES | Change.STRATEGY):
+            return
+        wb = self.document.workbook
+        if self.model.is_empty():
+            missing = [name for name, present in (
+                ("the office's objectives (step 8)", wb.active_objectives()),
+                ("the company's strategic objectives (step 3)", wb.strategy)) if not present]
+            self.empty.setText("Nothing to align yet. Add " + " and ".join(missing)
+                               + ", then mark here which objective supports which.")
+            self.matrix_stack.setCurrentIndex(0)
+        else:
+            self.matrix_stack.setCurrentIndex(1)
+        gaps = alignment_gaps(wb)
+        if gaps.coverage is None:
+            self.coverage.setText("Coverage: no company strategic objectives yet.")
+        else:
+            self.coverage.setText(
+                f"<b>Coverage:</b> {round(gaps.coverage * 100)}% of the company's strategic "
+                "objectives are supported by at least one office objective.")
+        self._fill(self.orphans, [(o.id, f"{o.code} {o.title}".strip())
+                                  for o in gaps.orphan_objectives],
+                   "Every office objective supports the strategy.")
+        self._fill(self.unsupported, [(s.id, f"{s.code} {s.title}".strip())
+                                      for s in gaps.unsupported_strategic],
+                   "Every company objective is supported.")
+
+    @staticmethod
+    def _fill(widget: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
+        texts = [text for _, text in rows] or [empty]
+        if [widget.item(i).text() for i in range(widget.count())] == texts:
+            return
+        widget.clear()
+        for entity_id, text in rows:
+            widget.addItem(text)
+            widget.item(widget.count() - 1).setData(Qt.ItemDataRole.UserRole, entity_id)
+        if not rows:
+            widget.addItem(empty)
+        # As tall as its rows (up to eight), measured in the current font.
+        shown = min(max(widget.count(), 1), 8)
+        row = max(widget.sizeHintForRow(0), widget.fontMetrics().lineSpacing() + 4)
+        widget.setMaximumHeight(shown * row + 2 * widget.frameWidth() + 4)
+
+    def _go_to(self, item, row: bool) -> None:
+        entity_id = item.data(Qt.ItemDataRole.UserRole)
+        if entity_id:
+            self.focus_entity(entity_id)
+
+    def focus_entity(self, entity_id, field=None) -> None:
+        if entity_id is None or self.model.is_empty():
+            return
+        rows = [o.id for o in self.model.objectives]
+        columns = [s.id for s in self.model.strategic]
+        if entity_id in rows:
+            index = self.model.index(rows.index(entity_id), 0)
+        elif entity_id in columns:
+            index = self.model.index(0, columns.index(entity_id))
+        else:
+            return
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self.view.setFocus()

@@ -1,0 +1,221 @@
+"""Step 8, objectives: the measurable objectives in a table with their SMART findings, and
+a detail panel for the selected one: description, value, and for an objective carried over
+from last year its result and this year's decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planning.enums import CarryDecision, ValueCategory
+from planning.steps import Step
+from ui.commands import SetValue
+from ui.document import Change
+from ui.models.objectives import ObjectivesModel
+from ui.models.table import format_number
+from ui.pages.base import StepPage
+from ui.widgets.bindings import SelectedEntity
+from ui.widgets.findings import FindingsList
+from ui.widgets.list_editor import ListEditor
+from ui.widgets.text_box import LinesTextEdit
+
+
+def _objectives(wb):
+    return wb.objectives
+
+
+class ObjectivesPage(StepPage):
+    step = Step.OBJECTIVES
+    guidance = (
+        "Measurable objectives, aligned to the company's strategy: each has a measure, a "
+        "baseline, a target, a due date and an owner, and says whose success it serves. "
+        "Say what value it brings so the office can show quantified value. Objectives from "
+        "last year show their result and need a decision: keep, revise, retire or achieved."
+    )
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        self.model = ObjectivesModel(document, self)
+        self.table = ListEditor(
+            self.model,
+            "No objectives yet. Add the office's measurable objectives — measure, baseline, "
+            "target, due date and owner — after the purpose, mission and vision are agreed.",
+            "Add objective", stretch_column=2)
+        self.list_editors.append(self.table)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._detail_panel())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.body.addWidget(splitter, 1)
+        self.table.current_changed.connect(self._select)
+        self._select(None)
+        self.refresh(Change.ALL)
+        if self.model.rowCount():
+            self.table.select_row(0)
+
+    def _detail_panel(self) -> QWidget:
+        self.selected = SelectedEntity(_objectives)
+        self.selected_carry = SelectedEntity(_objectives, owner=lambda o: o.carried)
+        b = self.bindings
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        self.detail_title = QLabel()
+        self.detail_title.setWordWrap(True)
+        column.addWidget(self.detail_title)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.description = LinesTextEdit(3, "What the objective means, in a sentence or two")
+        b.text(self.description, self.selected, "description", Change.OBJECTIVES,
+               "objective description")
+        form.addRow("Description", self.description)
+        self.value_category = QComboBox()
+        b.choice(self.value_category, self.selected, "value_category", Change.OBJECTIVES,
+                 "value category", [(v.label, v) for v in ValueCategory],
+                 none_label="Not stated")
+        form.addRow("Value it brings", self.value_category)
+        self.value_amount = QLineEdit()
+        self.value_amount.setPlaceholderText("e.g. 250000 (in the objective's unit or EUR)")
+        self.value_amount.editingFinished.connect(self._value_amount_edited)
+        form.addRow("Value amount", self.value_amount)
+        self.comments = QLineEdit()
+        b.line(self.comments, self.selected, "comments", Change.OBJECTIVES,
+               "objective comments")
+        form.addRow("Comments", self.comments)
+        column.addLayout(form)
+
+        self.carry_box = QGroupBox("Carried over from last year")
+        carry = QFormLayout(self.carry_box)
+        carry.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.last_result = QLabel()
+        self.last_result.setObjectName("lastYearResult")
+        self.last_result.setWordWrap(True)
+        carry.addRow(self.last_result)
+        self.decision = QComboBox()
+        b.choice(self.decision, self.selected_carry, "decision", Change.OBJECTIVES,
+                 "carry-over decision", [(d.label, d) for d in CarryDecision],
+                 none_label="Decide…")
+        carry.addRow("Decision", self.decision)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Why: the charter's appendix shows the reason")
+        b.line(self.reason, self.selected_carry, "reason", Change.OBJECTIVES,
+               "carry-over reason")
+        carry.addRow("Reason", self.reason)
+        self.use_baseline = QPushButton()
+        self.use_baseline.clicked.connect(self._use_last_result)
+        carry.addRow(self.use_baseline)
+        column.addWidget(self.carry_box)
+
+        column.addWidget(QLabel("<b>SMART check of this objective</b>"))
+        self.objective_findings = FindingsList(
+            "Specific, measurable, owned, due and aligned.", visible_rows=6)
+        self.objective_findings.finding_activated.connect(self.focus_finding)
+        column.addWidget(self.objective_findings)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        self.detail = panel
+        return scroll
+
+    # --- the selected objective ----------------------------------------------------------
+
+    def _select(self, entity_id) -> None:
+        self.selected.entity_id = entity_id
+        self.selected_carry.entity_id = entity_id
+        for binding in self.bindings._all:
+            binding.end_session()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        objective = self.selected(self.document.workbook)
+        self.detail.setEnabled(objective is not None)
+        self.bindings.sync(Change.OBJECTIVES)
+        if objective is None:
+            self.detail_title.setText("<i>Select an objective to see its details.</i>")
+            self.carry_box.hide()
+            self.value_amount.clear()
+            self.objective_findings.show_findings([])
+            return
+        name = " — ".join(x for x in (objective.code, objective.title) if x) or "New objective"
+        self.detail_title.setText(f"<b>{_escape(name)}</b>")
+        amount = "" if objective.value_amount is None else format_number(objective.value_amount)
+        if not self.value_amount.hasFocus() and self.value_amount.text() != amount:
+            self.value_amount.setText(amount)
+        carried = objective.carried
+        self.carry_box.setVisible(carried is not None)
+        if carried is not None:
+            unit = objective.unit
+            result = format_number(carried.last_year_result, unit) or "no result recorded"
+            target = format_number(carried.last_year_target, unit) or "no target"
+            status = carried.last_year_status.label if carried.last_year_status else "unknown"
+            self.last_result.setText(
+                f"Last year's result: {result} against a target of {target} ({status}).")
+            offer = carried.last_year_result is not None
+            self.use_baseline.setVisible(offer)
+            if offer:
+                self.use_baseline.setText(
+                    f"Use last year's result ({format_number(carried.last_year_result, unit)}) "
+                    "as the baseline")
+                self.use_baseline.setEnabled(objective.baseline != carried.last_year_result)
+        self.objective_findings.show_findings(self.model.findings_of(objective.id))
+
+    def _value_amount_edited(self) -> None:
+        objective = self.selected(self.document.workbook)
+        if objective is None or self.document.read_only:
+            return
+        text = self.value_amount.text().replace(",", "").strip()
+        try:
+            value = float(text) if text else None
+        except ValueError:
+            self._show_detail()
+            return
+        if value != objective.value_amount:
+            self.document.push(SetValue(self.document, self.selected.freeze(), "value_amount",
+                                        value, Change.OBJECTIVES, "Edit value amount"))
+
+    def _use_last_result(self) -> None:
+        objective = self.selected(self.document.workbook)
+        if objective is None or objective.carried is None or self.document.read_only:
+            return
+        self.document.push(SetValue(self.document, self.selected.freeze(), "baseline",
+                                    objective.carried.last_year_result, Change.OBJECTIVES,
+                                    "Use last year's result as the baseline"))
+
+    # --- the contract --------------------------------------------------------------------
+
+    def refresh(self, change: Change) -> None:
+        super().refresh(change)
+        if change & (Change.OBJECTIVES | Change.CONSTITUENTS | Change.ALIGNMENT | Change.SETUP
+                     | Change.STRATEGY):
+            if self.selected.entity_id is not None and \
+                    self.model.row_of(self.selected.entity_id) < 0:
+                self.selected.entity_id = self.selected_carry.entity_id = None
+            self._show_detail()
+
+    def focus_entity(self, entity_id, field=None) -> None:
+        if entity_id is None:
+            self.table.view.setFocus()
+            return
+        self.table.focus_field(entity_id, field)
+        if field in ("carried", "decision"):
+            self.decision.setFocus()
+        elif field == "value_category":
+            self.value_category.setFocus()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,153 @@
+"""Step 12, sign-off and export: readiness and the findings across the whole workbook, the
+approvals, the charter's document details, and the two exports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planning.enums import ApprovalDecision
+from planning.findings import Finding
+from planning.model import Approval
+from planning.steps import Step
+from ui.document import Change
+from ui.models.table import Column, EntityTableModel, enum_choices
+from ui.pages.base import StepPage
+from ui.widgets.findings import FindingsList
+from ui.widgets.list_editor import ListEditor
+
+
+def approvals_model(document) -> EntityTableModel:
+    return EntityTableModel(
+        document,
+        rows=lambda wb: wb.approvals,
+        container=("approvals",),
+        change=Change.SIGNOFF,
+        columns=[
+            Column("name", "Approver"),
+            Column("role", "Role"),
+            Column("decision", "Decision", editor="enum",
+                   choices=enum_choices(ApprovalDecision)),
+            Column("decided_on", "Decided on", editor="date"),
+        ],
+        noun="approver",
+        factory=Approval,
+    )
+
+
+class WorkbookFindings(FindingsList):
+    """Every finding of the workbook, each prefixed with the step it belongs to."""
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        super().show_findings(findings)
+        for row in range(self.count()):
+            item = self.item(row)
+            finding = item.data(Qt.ItemDataRole.UserRole)
+            if isinstance(finding, Finding):
+                item.setText(f"{finding.step.number}. {finding.step.title}: {finding.message}")
+
+
+class SignoffPage(StepPage):
+    step = Step.SIGNOFF
+    guidance = (
+        "Executives sign off what they helped to set. Look at what is still open across the "
+        "walk (a finding takes you to its step), record each approver's decision, then export "
+        "the charter for sign-off and the tracker the objective owners update through the "
+        "year. Next year's review starts from this workbook."
+    )
+
+    export_tracker_requested = Signal()
+    export_charter_requested = Signal()
+    show_finding_requested = Signal(object)  # Finding: the main window opens its step
+
+    def __init__(self, document, parent=None) -> None:
+        super().__init__(document, parent)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.readiness_label = QLabel()
+        self.readiness_label.setObjectName("readinessSummary")
+        self.readiness_label.setWordWrap(True)
+        column.addWidget(self.readiness_label)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        column.addWidget(self.progress)
+        column.addWidget(QLabel("<b>Open findings across the workbook</b>"))
+        self.all_findings = WorkbookFindings(
+            "Nothing open: every step is complete and consistent.", visible_rows=None)
+        self.all_findings.setObjectName("workbookFindings")
+        self.all_findings.finding_activated.connect(self.show_finding_requested)
+        column.addWidget(self.all_findings, 1)
+
+        right = QWidget()
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(QLabel("<b>Approvals</b>"))
+        self.approvals = ListEditor(
+            approvals_model(document),
+            "No approvers yet. Add the executives who sign off the charter, and record each "
+            "decision and its date.",
+            "Add approver", stretch_column=0)
+        self.list_editors.append(self.approvals)
+        side.addWidget(self.approvals, 1)
+
+        charter = QGroupBox("Charter document")
+        form = QFormLayout(charter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.version = QLineEdit()
+        self.classification = QLineEdit()
+        self.prepared_by = QLineEdit()
+        for edit, field, label in ((self.version, "version", "&Version"),
+                                   (self.classification, "classification", "&Classification"),
+                                   (self.prepared_by, "prepared_by", "&Prepared by")):
+            self.bindings.line(edit, lambda wb: wb.charter, field, Change.SIGNOFF,
+                               f"charter {field.replace('_', ' ')}")
+            form.addRow(label, edit)
+        side.addWidget(charter)
+
+        exports = QHBoxLayout()
+        self.export_charter = QPushButton("Export charter (Word)…")
+        self.export_charter.setObjectName("exportCharter")
+        self.export_tracker = QPushButton("Export tracker (Excel)…")
+        self.export_tracker.setObjectName("exportTracker")
+        self.export_charter.clicked.connect(self.export_charter_requested)
+        self.export_tracker.clicked.connect(self.export_tracker_requested)
+        exports.addWidget(self.export_charter)
+        exports.addWidget(self.export_tracker)
+        side.addLayout(exports)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.body.addWidget(splitter, 1)
+        # The workbook-wide list includes this step's findings (pending approvals).
+        self.findings_title.hide()
+        self.findings_list.hide()
+        self.refresh(Change.ALL)
+
+    def refresh(self, change: Change) -> None:
+        super().refresh(change)
+        readiness = self.document.readiness()
+        self.progress.setValue(readiness.percent)
+        verdict = ("Ready for sign-off." if readiness.ready
+                   else "Not ready yet: the findings below say what is open.")
+        self.readiness_label.setText(f"<b>{readiness.summary()}.</b> {verdict}")
+        self.all_findings.show_findings(self.document.findings())
+
+    def focus_entity(self, entity_id, field=None) -> None:
+        if entity_id is not None and self.approvals.focus_field(entity_id, field):
+            return
+        self.all_findings.setFocus()
