@@ -45,19 +45,19 @@ def test_open_edit_undo_redo_save_reopen(window, workbook_file, qtbot):
     assert window.isWindowModified()
     assert window.document.undo_stack.count() == 1, "typing merges into one undo step"
 
-    window.actions["undo"].trigger()
+    window.named_actions["undo"].trigger()
     assert window.document.workbook.setup.organisation == original
     assert not window.isWindowModified(), "back at the saved state: not modified"
-    window.actions["redo"].trigger()
+    window.named_actions["redo"].trigger()
     assert window.document.workbook.setup.organisation == "Contoso"
     assert window.isWindowModified()
 
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert not window.isWindowModified()
     assert load_workbook(workbook_file).setup.organisation == "Contoso"
     saved = window.document.workbook.model_copy(deep=True)
 
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert window.screens.currentWidget() is window.welcome
     assert window.windowTitle() == "PMO Workbook"
     assert window.files.open(workbook_file)
@@ -85,7 +85,7 @@ def test_unsaved_prompt_on_close(window, scripted, workbook_file, answer):
     window.files.open(workbook_file)
     edit_organisation(window.document, "Contoso")
     scripted.answer("ask_unsaved", answer)
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert scripted.names() == ["ask_unsaved"]
     assert scripted.calls[0][1][1] == "northwind.pmowb"
     on_disk = load_workbook(workbook_file).setup.organisation
@@ -104,7 +104,7 @@ def test_unsaved_prompt_on_quit(window, scripted, workbook_file, answer, qtbot):
     window.files.open(workbook_file)
     edit_organisation(window.document, "Contoso")
     scripted.answer("ask_unsaved", answer)
-    window.actions["quit"].trigger()
+    window.named_actions["quit"].trigger()
     assert scripted.names() == ["ask_unsaved"]
     assert window.isVisible() is (answer == "cancel")
     assert (load_workbook(workbook_file).setup.organisation == "Contoso") is (answer == "save")
@@ -121,7 +121,7 @@ def test_unsaved_prompt_on_open(window, scripted, workbook_file, tmp_path, answe
     scripted.answer("ask_unsaved", answer)
     if answer != "cancel":
         scripted.answer("ask_open_path", other)
-    window.actions["open"].trigger()
+    window.named_actions["open"].trigger()
     assert scripted.names()[0] == "ask_unsaved"
     if answer == "cancel":
         assert window.document.path == workbook_file
@@ -134,18 +134,18 @@ def test_unsaved_prompt_on_open(window, scripted, workbook_file, tmp_path, answe
 
 def test_prompt_save_of_untitled_asks_where_and_cancel_keeps_it_open(window, scripted,
                                                                      tmp_path):
-    window.actions["new"].trigger()
+    window.named_actions["new"].trigger()
     edit_organisation(window.document, "Fabrikam")
     scripted.answer("ask_unsaved", "save")
     scripted.answer("ask_save_path", None)  # the user cancels the Save As dialog
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert window.screens.currentWidget() is window.splitter
     assert window.document.workbook.setup.organisation == "Fabrikam"
 
     target = tmp_path / "fabrikam.pmowb"
     scripted.answer("ask_unsaved", "save")
     scripted.answer("ask_save_path", target)
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert window.screens.currentWidget() is window.welcome
     assert load_workbook(target).setup.organisation == "Fabrikam"
 
@@ -166,7 +166,7 @@ def test_recent_files_deduplicated_capped_and_missing_dropped(window, tmp_path):
     assert menu_texts[0] == "&1 year3.pmowb"
     assert len(menu_texts) == MAX_RECENT
 
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     paths[3].unlink()
     window.refresh_recent()
     assert paths[3] not in window.welcome.recent_paths()
@@ -182,7 +182,7 @@ def test_open_recent_that_vanished_says_so_and_forgets_it(window, scripted, tmp_
     path = tmp_path / "gone.pmowb"
     path.write_bytes(LATER_SAMPLE.read_bytes())
     window.files.open(path)
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     path.unlink()
     assert not window.files.open(path)
     assert scripted.take_errors() == [f"{path} does not exist."]
@@ -232,7 +232,7 @@ def test_save_into_unwritable_folder_keeps_document_modified_and_file_intact(win
         pytest.skip("cannot make a folder unwritable here")
     try:
         edit_organisation(window.document, "Contoso")
-        window.actions["save"].trigger()
+        window.named_actions["save"].trigger()
         errors = scripted.take_errors()
         assert len(errors) == 1 and "no permission to write" in errors[0], errors
         assert window.isWindowModified()
@@ -242,7 +242,7 @@ def test_save_into_unwritable_folder_keeps_document_modified_and_file_intact(win
         assert sorted(p.name for p in folder.iterdir()) == ["review.pmowb"]
     finally:
         restore()
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert not window.isWindowModified()
     assert load_workbook(path).setup.organisation == "Contoso"
 
@@ -255,7 +255,7 @@ def test_sample_opens_untitled_and_is_never_overwritten(window, scripted, tmp_pa
     assert window.windowTitle() == "northwind-fy2027.pmowb[*] — FY2027 — PMO Workbook"
 
     scripted.answer("ask_save_path", SAMPLE)
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert scripted.take_errors() == [
         "The sample that ships with PMO Workbook cannot be overwritten. Choose another name."]
     assert window.isWindowModified()
@@ -264,7 +264,7 @@ def test_sample_opens_untitled_and_is_never_overwritten(window, scripted, tmp_pa
 
     copy = tmp_path / "ours.pmowb"
     scripted.answer("ask_save_path", copy)
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert not window.isWindowModified()
     assert window.document.path == copy
     assert SAMPLE.read_bytes() == before
@@ -274,14 +274,14 @@ def test_sample_opens_untitled_and_is_never_overwritten(window, scripted, tmp_pa
 def test_start_next_year_opens_unsaved_workbook_and_asks_where_to_save(window, scripted,
                                                                        workbook_file, tmp_path):
     window.files.open(workbook_file)
-    window.actions["next_year"].trigger()
+    window.named_actions["next_year"].trigger()
     doc = window.document
     assert doc.path is None and doc.is_modified()
     assert doc.workbook.setup.fiscal_year.label == "FY2028"
     assert doc.workbook.history[-1].fiscal_year.label == "FY2027"
     assert window.windowTitle() == "northwind FY2028.pmowb[*] — FY2028 — PMO Workbook"
     scripted.answer("ask_save_path", tmp_path / "fy2028.pmowb")
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert scripted.calls[-1][0] == "ask_save_path"
     assert load_workbook(tmp_path / "fy2028.pmowb").setup.fiscal_year.label == "FY2028"
     assert load_workbook(workbook_file).setup.fiscal_year.label == "FY2027"
@@ -310,7 +310,7 @@ def test_open_takes_the_lock_and_close_releases_it(window, workbook_file):
     window.files.open(workbook_file)
     info = lockfile.read_lock(workbook_file)
     assert info is not None and info.pid == os.getpid()
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert not lockfile.lock_path(workbook_file).exists()
 
 
@@ -341,14 +341,14 @@ def test_lock_of_a_live_process_offers_read_only(window, scripted, workbook_file
     # Save goes to Save As; saving over the locked file is refused.
     edit_organisation(window.document, "Contoso")
     scripted.answer("ask_save_path", workbook_file)
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert scripted.take_errors()[0].startswith("northwind.pmowb is open by colleague")
     copy = tmp_path / "my-copy.pmowb"
     scripted.answer("ask_save_path", copy)
-    window.actions["save"].trigger()
+    window.named_actions["save"].trigger()
     assert load_workbook(copy).setup.organisation == "Contoso"
     assert not window.document.read_only and "(read-only)" not in window.windowTitle()
-    window.actions["close"].trigger()
+    window.named_actions["close"].trigger()
     assert lockfile.lock_path(workbook_file).read_bytes() == lock_before, "theirs stays"
 
 

@@ -7,18 +7,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QTextEdit,
-    QWidget,
 )
 
 from planning.fileformat import EXTENSION
@@ -81,9 +88,10 @@ class MainWindow(QMainWindow):
         self.exports = ExportRunner(self, self.statusBar())
 
         self._page_classes = {page.step: page for page in PAGES}
-        self._pages: dict[Step, QWidget] = {}
+        self._pages: dict[Step, StepPage] = {}
         self._pending: dict[Step, Change] = {}
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
+        self.recent_menu = QMenu("Open &Recent", self)
         build_menus(self)
 
         self._analysis_timer = QTimer(self, singleShot=True, interval=150)
@@ -95,7 +103,7 @@ class MainWindow(QMainWindow):
         self._lock_timer.timeout.connect(self.files.refresh_lock)
         self._lock_timer.start()
         self._undo_keys = _UndoKeysToDocument(self)
-        QApplication.instance().installEventFilter(self._undo_keys)
+        _app().installEventFilter(self._undo_keys)
 
         self.document.changed.connect(self._document_changed)
         self.document.replaced.connect(self._document_replaced)
@@ -135,10 +143,10 @@ class MainWindow(QMainWindow):
 
     def _show_screen(self, has_workbook: bool) -> None:
         self.screens.setCurrentWidget(self.splitter if has_workbook else self.welcome)
-        self.findings_dock.setVisible(has_workbook and self.actions["findings"].isChecked())
+        self.findings_dock.setVisible(has_workbook and self.named_actions["findings"].isChecked())
         for name in ("save", "save_as", "close", "next_year", "export_tracker",
                      "export_charter", "import_tracker", "previous_step", "next_step"):
-            self.actions[name].setEnabled(has_workbook)
+            self.named_actions[name].setEnabled(has_workbook)
         self._exports_running(self.exports.is_running())
         if has_workbook:
             self.show_step(self.step_list.current_step())
@@ -148,7 +156,7 @@ class MainWindow(QMainWindow):
             self.welcome.buttons["new"].setFocus()
         self.update_title()
 
-    def page(self, step: Step) -> QWidget:
+    def page(self, step: Step) -> StepPage:
         """The page of `step`, created the first time it is shown."""
         if step not in self._pages:
             page_class = self._page_classes.get(step) or type(
@@ -290,13 +298,14 @@ class MainWindow(QMainWindow):
 
     def _exports_running(self, running: bool) -> None:
         for name in ("export_tracker", "export_charter"):
-            self.actions[name].setEnabled(self.files.has_workbook and not running)
+            self.named_actions[name].setEnabled(self.files.has_workbook and not running)
 
     def import_tracker(self) -> None:
         try:
             from ui.import_dialog import run_import
-        except ImportError as exc:
-            errors.report(self, "Import Tracker Updates", exc)
+        except ImportError:
+            dialogs.show_error(self, "Import Tracker Updates", "Importing tracker updates is "
+                               "not available in this installation of PMO Workbook.")
             return
         run_import(self, self.document)
 
@@ -304,8 +313,8 @@ class MainWindow(QMainWindow):
 
     def set_workshop_mode(self, on: bool, *, remember: bool = True) -> None:
         """Larger type for a projector, full screen; the step list can be folded away."""
-        self.actions["workshop"].setChecked(on)
-        theme.apply(QApplication.instance(), workshop=on)
+        self.named_actions["workshop"].setChecked(on)
+        theme.apply(_app(), workshop=on)
         self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
         if on and not self.isFullScreen() and self.isVisible():
             self.showFullScreen()
@@ -315,12 +324,12 @@ class MainWindow(QMainWindow):
             self.settings.set_workshop_mode(on)
 
     def set_findings_visible(self, visible: bool) -> None:
-        self.actions["findings"].setChecked(visible)
+        self.named_actions["findings"].setChecked(visible)
         self.findings_dock.setVisible(visible and self.files.has_workbook)
 
     def set_step_list_visible(self, visible: bool) -> None:
         self.step_list.setVisible(visible)
-        self.actions["step_list"].setChecked(visible)
+        self.named_actions["step_list"].setChecked(visible)
 
     # --- window events ---------------------------------------------------------------
 
@@ -341,7 +350,7 @@ class MainWindow(QMainWindow):
         if not self.isFullScreen():
             self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        QApplication.instance().removeEventFilter(self._undo_keys)
+        _app().removeEventFilter(self._undo_keys)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -354,6 +363,12 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             # After the drop has finished: the unsaved-changes prompt is modal.
             QTimer.singleShot(0, lambda: self.files.open(path))
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
 def _dropped_workbook(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -376,7 +391,7 @@ class _UndoKeysToDocument(QObject):
         self._window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
             return False
         if not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
             return False

@@ -29,7 +29,7 @@ def _action(window: MainWindow, name: str, text: str, slot: Callable[..., object
     action.setCheckable(checkable)
     action.triggered.connect(lambda checked=False: slot(checked) if checkable else slot())
     window.addAction(action)  # shortcuts work while the menu bar is hidden (full screen)
-    window.actions[name] = action
+    window.named_actions[name] = action
     return action
 
 
@@ -40,8 +40,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu("&File")
     file_menu.addAction(_action(window, "new", "&New Workbook", files.new, Keys.New))
     file_menu.addAction(_action(window, "open", "&Open…", files.open_dialog, Keys.Open))
-    window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.setObjectName("recentMenu")
+    file_menu.addMenu(window.recent_menu)
     file_menu.addAction(_action(window, "sample", "Open the Sa&mple", files.open_sample,
                                 tip="Open Northwind's review as an untitled copy"))
     file_menu.addSeparator()
@@ -60,8 +60,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "close", "&Close", files.close, Keys.Close))
     file_menu.addAction(_action(window, "quit", "&Quit", window.close, Keys.Quit))
-    if not window.actions["quit"].shortcuts():
-        window.actions["quit"].setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard
+    if not window.named_actions["quit"].shortcuts():
+        window.named_actions["quit"].setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard
 
     edit_menu = bar.addMenu("&Edit")
     undo = window.document.undo_stack.createUndoAction(window, "&Undo")
@@ -71,7 +71,7 @@ def build_menus(window: MainWindow) -> None:
     for name, action in (("undo", undo), ("redo", redo)):
         action.setObjectName(f"action_{name}")
         window.addAction(action)
-        window.actions[name] = action
+        window.named_actions[name] = action
         edit_menu.addAction(action)
 
     go_menu = bar.addMenu("&Go")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
@@ -32,11 +33,15 @@ class Settings:
     def sync(self) -> None:
         self._qs.sync()
 
+    def _get(self, key: str, default: Any, kind: type) -> Any:
+        """The value as `kind`: after a restart QSettings only knows strings."""
+        return self._qs.value(key, default, type=kind)
+
     # --- recent files ----------------------------------------------------------------
 
     def recent_files(self) -> list[Path]:
         """Most recent first; files that no longer exist are dropped."""
-        raw = self._qs.value("files/recent", [], type=list) or []
+        raw = self._get("files/recent", [], list) or []
         paths = [Path(p) for p in raw if isinstance(p, str) and p]
         existing = _dedupe([p for p in paths if p.is_file()])[:MAX_RECENT]
         if existing != paths:
@@ -57,7 +62,7 @@ class Settings:
         self._qs.setValue("files/recent", [str(p) for p in paths])
 
     def last_folder(self) -> Path:
-        value = self._qs.value("files/last_folder", "", type=str)
+        value = self._get("files/last_folder", "", str)
         folder = Path(value) if value else Path.home()
         return folder if folder.is_dir() else Path.home()
 
@@ -68,7 +73,7 @@ class Settings:
 
     def charter_template(self) -> Path | None:
         """The organisation's .docx/.dotx template last chosen, None for the built-in one."""
-        value = self._qs.value("export/charter_template", "", type=str)
+        value = self._get("export/charter_template", "", str)
         return Path(value) if value else None
 
     def set_charter_template(self, path: Path | None) -> None:
@@ -83,7 +88,7 @@ class Settings:
                 return max(1, int(float(override)))
             except ValueError:
                 pass
-        value = self._qs.value("autosave/seconds", DEFAULT_AUTOSAVE_SECONDS, type=int)
+        value = self._get("autosave/seconds", DEFAULT_AUTOSAVE_SECONDS, int)
         return max(5, int(value))
 
     def set_autosave_seconds(self, seconds: int) -> None:
@@ -92,17 +97,17 @@ class Settings:
     # --- view ------------------------------------------------------------------------
 
     def workshop_mode(self) -> bool:
-        return bool(self._qs.value("view/workshop_mode", False, type=bool))
+        return bool(self._get("view/workshop_mode", False, bool))
 
     def set_workshop_mode(self, on: bool) -> None:
         self._qs.setValue("view/workshop_mode", bool(on))
 
     def window_geometry(self) -> QByteArray | None:
-        value = self._qs.value("view/geometry", QByteArray(), type=QByteArray)
+        value = self._get("view/geometry", QByteArray(), QByteArray)
         return value if value and not value.isEmpty() else None
 
     def window_state(self) -> QByteArray | None:
-        value = self._qs.value("view/state", QByteArray(), type=QByteArray)
+        value = self._get("view/state", QByteArray(), QByteArray)
         return value if value and not value.isEmpty() else None
 
     def set_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:

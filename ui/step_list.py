@@ -28,6 +28,7 @@ class StepList(QListWidget):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, step)
             self.addItem(item)
+        self._states: dict[Step, StepState] = {}
         self.set_states({step: StepState.EMPTY for step in Step})
         self.currentRowChanged.connect(self._row_changed)
 
@@ -40,10 +41,10 @@ class StepList(QListWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"Step {step.number}, {step.title}: {state.label}")
             item.setToolTip(f"{step.title}: {state.label.lower()}")
-            item.setData(Qt.ItemDataRole.UserRole + 1, state)
+        self._states = dict(states)
 
     def state_of(self, step: Step) -> StepState:
-        return self.item(list(Step).index(step)).data(Qt.ItemDataRole.UserRole + 1)
+        return self._states.get(step, StepState.EMPTY)
 
     def current_step(self) -> Step:
         row = max(0, self.currentRow())
