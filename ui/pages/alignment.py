@@ -53,6 +53,7 @@ class MatrixKeys(QObject):
 
 class AlignmentPage(StepPage):
     step = Step.ALIGNMENT
+    show_findings_list = False
     guidance = (
         "Every office objective should support at least one of the company's strategic "
         "objectives, and every strategic objective the office can help with should be "
@@ -125,8 +126,7 @@ class AlignmentPage(StepPage):
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
         # The step's findings are exactly the gaps listed beside the matrix.
-        self.findings_title.hide()
-        self.findings_list.hide()
+        self.set_findings_visible(False)
         self.refresh(Change.ALL)
 
     def refresh(self, change: Change) -> None:

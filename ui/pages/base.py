@@ -31,6 +31,8 @@ TITLE_SCALE = 1.5
 class StepPage(QWidget):
     step: Step = Step.SETUP
     guidance: str = ""
+    show_findings_list = True
+    """False where the page shows its findings another way (alignment gaps, sign-off)."""
 
     def __init__(self, document: WorkbookDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +77,12 @@ class StepPage(QWidget):
                 return
 
     # --- shared by the pages -------------------------------------------------------------
+
+    def set_findings_visible(self, visible: bool) -> None:
+        """A main window with its own findings panel hides the list at the page's foot;
+        the findings shown inline (badges, table icons, gap lists) stay."""
+        self.findings_title.setVisible(visible and self.show_findings_list)
+        self.findings_list.setVisible(visible and self.show_findings_list)
 
     def step_findings(self) -> list[Finding]:
         return self.document.findings_for(self.step)

@@ -60,6 +60,7 @@ class WorkbookFindings(FindingsList):
 
 class SignoffPage(StepPage):
     step = Step.SIGNOFF
+    show_findings_list = False
     guidance = (
         "Executives sign off what they helped to set. Look at what is still open across the "
         "walk (a finding takes you to its step), record each approver's decision, then export "
@@ -134,8 +135,7 @@ class SignoffPage(StepPage):
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
         # The workbook-wide list includes this step's findings (pending approvals).
-        self.findings_title.hide()
-        self.findings_list.hide()
+        self.set_findings_visible(False)
         self.refresh(Change.ALL)
 
     def refresh(self, change: Change) -> None:

@@ -52,6 +52,8 @@ class HealthChart(QChartView):
         self.values.setTickCount(6)
         self.values.setLabelFormat("%d")
         chart.addAxis(self.values, Qt.AlignmentFlag.AlignBottom)
+        self.series.attachAxis(self.categories)
+        self.series.attachAxis(self.values)
         self.shown: dict[str, list[float]] = {}
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
 
@@ -70,8 +72,6 @@ class HealthChart(QChartView):
             bars.setColor(LAST_YEAR_COLOUR if name == "Last year" else THIS_YEAR_COLOUR)
             bars.append(values)
             self.series.append(bars)
-        self.series.attachAxis(self.categories)
-        self.series.attachAxis(self.values)
         title = "Health check: this year against last year" if has_last_year else \
             "Health check (no earlier year to compare with)"
         self.chart().setTitle(title)
