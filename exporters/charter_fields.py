@@ -78,7 +78,6 @@ def write_header_footer(document: DocxDocument, style_ids: dict[str, str],
     footer_runs: list[str | Run] = [charter_title(workbook)]
     if workbook.charter.version.strip():
         footer_runs += [", version ", workbook.charter.version.strip()]
-    footer_runs.append(" · ")
     _add_line(section.header, style_ids[cs.HEADER], runs_xml(header_runs), page_field=False)
     _add_line(section.footer, style_ids[cs.FOOTER], runs_xml(footer_runs), page_field=True)
 
@@ -96,7 +95,7 @@ def _add_line(part: _Header | _Footer, style_id: str, runs: str, *, page_field: 
             return
         tail = ""
     else:
-        tail = page_x_of_y_xml() if page_field else ""
+        tail = (runs_xml([" · "]) if runs else "") + page_x_of_y_xml() if page_field else ""
     if not runs and not tail:
         return
     paragraph = parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'

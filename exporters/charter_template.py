@@ -219,8 +219,9 @@ def _copy_style(target: etree._Element, source: etree._Element,
         source_base = _by_id(source, str(based_on.get(qn("w:val"))))
         target_base = None
         if source_base is not None:
-            target_base = _find_style(target, _style_name(source_base), kind) or _copy_style(
-                target, source, source_base)
+            target_base = _find_style(target, _style_name(source_base), kind)
+            if target_base is None:
+                target_base = _copy_style(target, source, source_base)
         if target_base is None:
             copy.remove(based_on)
         else:
