@@ -1,0 +1,152 @@
+"""The Excel tracker: what objective owners and executives live in for the rest of the year.
+
+`write_tracker(workbook, path)` builds the whole file in memory and hands the bytes to the
+one atomic writer, so a failure never leaves a half-written file at the destination. It
+returns notes for the user (text repaired or cut to fit Excel). The sheets are built in
+tracker_objectives, tracker_lists and tracker_overview; the layout the import relies on is
+in tracker_layout; docs/TRACKER.md describes it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import UTC, date, datetime
+
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.properties import CalcProperties
+
+from exporters.text import xml_safe
+from exporters.tracker_cells import TrackerBuild, new_book, set_widths
+from exporters.tracker_layout import (
+    IDENTITY_LABEL_COLUMN,
+    IDENTITY_ROWS,
+    IDENTITY_VALUE_COLUMN,
+    LISTS,
+    OVERVIEW,
+    PROPERTY_FISCAL_YEAR,
+    PROPERTY_FORMAT,
+    PROPERTY_WORKBOOK_ID,
+    SHEET_ORDER,
+    STATUS_LIST,
+    TRACKER_FORMAT,
+    TRACKER_VERSION,
+    VALUE_CATEGORY_LIST,
+    quoted,
+)
+from exporters.tracker_lists import (
+    build_communication,
+    build_constituents,
+    build_earlier_results,
+    build_earlier_years,
+    build_health,
+    build_not_doing,
+    build_office_strategy,
+    build_strategy,
+)
+from exporters.tracker_objectives import build_alignment, build_objectives
+from exporters.tracker_overview import add_health_sheet_chart, build_overview
+from planning.atomic import atomic_write
+from planning.enums import ObjectiveStatus, ValueCategory
+from planning.model import Workbook
+
+PROPERTY_LIMIT = 255
+APP_NAME = "PMO Workbook"
+
+
+def write_tracker(workbook: Workbook, path: str | os.PathLike[str]) -> list[str]:
+    """Writes the tracker to `path` atomically; returns notes for the user. Raises
+    planning.errors.SaveError when the destination cannot be written."""
+    data, notes = tracker_bytes(workbook)
+    atomic_write(path, data)
+    return notes
+
+
+def tracker_bytes(workbook: Workbook, *, today: date | None = None) -> tuple[bytes, list[str]]:
+    build = TrackerBuild(workbook, new_book())
+    build_objectives(build)
+    build_alignment(build)
+    build_strategy(build)
+    build_constituents(build)
+    build_office_strategy(build)
+    build_not_doing(build)
+    build_communication(build)
+    build_health(build)
+    add_health_sheet_chart(build)
+    build_earlier_years(build)
+    build_earlier_results(build)
+    build_lists(build, today or date.today())
+    # The Overview's charts point at the Health check sheet, so it is built last and
+    # moved to the front.
+    build_overview(build)
+    book = build.book
+    book.move_sheet(OVERVIEW, offset=-book.index(book[OVERVIEW]))
+    assert tuple(book.sheetnames) == SHEET_ORDER
+    book.active = 0
+    # Formulas are stored without computed values: ask Excel to compute them on opening.
+    book.calculation = CalcProperties(fullCalcOnLoad=True)
+    _set_properties(build)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), list(build.notes.lines)
+
+
+def build_lists(build: TrackerBuild, today: date) -> None:
+    """The hidden Lists sheet: drop-down values behind defined names, and the block that
+    says which workbook and fiscal year the tracker was made from."""
+    writer = build.sheet(LISTS)
+    ws = writer.ws
+    writer.header(1, ["Status", "Value category"])
+    statuses = [s.label for s in ObjectiveStatus]
+    categories = [c.label for c in ValueCategory]
+    for row, label in enumerate(statuses, start=2):
+        writer.text(row, 1, label)
+    for row, label in enumerate(categories, start=2):
+        writer.text(row, 2, label)
+    sheet = quoted(LISTS)
+    build.book.defined_names[STATUS_LIST] = DefinedName(
+        STATUS_LIST, attr_text=f"{sheet}!$A$2:$A${len(statuses) + 1}")
+    build.book.defined_names[VALUE_CATEGORY_LIST] = DefinedName(
+        VALUE_CATEGORY_LIST, attr_text=f"{sheet}!$B$2:$B${len(categories) + 1}")
+    setup = build.workbook.setup
+    values = {
+        "format": TRACKER_FORMAT, "version": str(TRACKER_VERSION),
+        "workbook_id": build.workbook.id, "fiscal_year": setup.fiscal_year.label,
+        "organisation": setup.organisation, "exported": today.isoformat(),
+    }
+    for key, (row, label) in IDENTITY_ROWS.items():
+        writer.text(row, IDENTITY_LABEL_COLUMN, label, "label")
+        writer.text(row, IDENTITY_VALUE_COLUMN, values[key])
+    set_widths(ws, [16, 20, 4, 18, 40])
+    ws.sheet_state = "hidden"
+
+
+def _property_text(text: str) -> str:
+    safe = xml_safe(text).replace("\r", " ").replace("\n", " ")
+    return safe if len(safe) <= PROPERTY_LIMIT else safe[: PROPERTY_LIMIT - 1] + "…"
+
+
+def _set_properties(build: TrackerBuild) -> None:
+    workbook = build.workbook
+    setup = workbook.setup
+    office = workbook.office_title()
+    properties = build.book.properties
+    properties.title = _property_text(
+        f"{office} objectives tracker {setup.fiscal_year.label}".strip())
+    properties.subject = _property_text(
+        f"Objectives of the {office} of {setup.organisation}".strip()
+        if setup.organisation.strip() else f"Objectives of the {office}")
+    author = workbook.charter.prepared_by or setup.facilitator or APP_NAME
+    properties.creator = _property_text(author)
+    properties.lastModifiedBy = _property_text(author)
+    properties.keywords = "objectives tracker"
+    properties.description = _property_text(f"Exported by {APP_NAME}.")
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    properties.created = now
+    properties.modified = now
+    for name, value in ((PROPERTY_FORMAT, TRACKER_FORMAT),
+                        (PROPERTY_WORKBOOK_ID, workbook.id),
+                        (PROPERTY_FISCAL_YEAR, setup.fiscal_year.label)):
+        build.book.custom_doc_props.append(StringProperty(name=name,
+                                                          value=_property_text(value)))
