@@ -22,6 +22,8 @@ class FindingsPanel(QTabWidget):
         self.all_list = self._list("All findings of the workbook")
         self.addTab(self.step_list, "This step")
         self.addTab(self.all_list, "All")
+        # The page lists its own findings under its form: the panel opens on all of them.
+        self.setCurrentWidget(self.all_list)
         self._step = Step.SETUP
 
     def _list(self, name: str) -> QListWidget:

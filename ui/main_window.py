@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.step_list)
         self.splitter.addWidget(self.page_stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 900])
+        self.splitter.setCollapsible(1, False)
         self.screens = QStackedWidget()
         self.screens.addWidget(self.welcome)
         self.screens.addWidget(self.splitter)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         # menu's check mark always says the truth.
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
-        self.resizeDocks([self.findings_dock], [320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [280], Qt.Orientation.Horizontal)
 
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
@@ -316,12 +316,21 @@ class MainWindow(QMainWindow):
         self.named_actions["workshop"].setChecked(on)
         theme.apply(_app(), workshop=on)
         self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
+        self._fit_step_list()
+        # One step at a time on the projector: the page shows its own findings, the panel
+        # of all findings comes back when the workshop is over (or with Ctrl+Shift+F).
+        self.set_findings_visible(not on)
         if on and not self.isFullScreen() and self.isVisible():
             self.showFullScreen()
         elif not on and self.isFullScreen():
             self.showNormal()
         if remember:
             self.settings.set_workshop_mode(on)
+
+    def _fit_step_list(self) -> None:
+        width = self.step_list.preferred_width()
+        total = max(self.splitter.width(), width + 400)
+        self.splitter.setSizes([width, total - width])
 
     def set_findings_visible(self, visible: bool) -> None:
         self.named_actions["findings"].setChecked(visible)

@@ -57,5 +57,12 @@ class StepList(QListWidget):
         if row >= 0:
             self.step_selected.emit(list(Step)[row])
 
+    def preferred_width(self) -> int:
+        """Wide enough for the longest step title in the current font (workshop mode's
+        larger type included), so no title is cut."""
+        metrics = self.fontMetrics()
+        widest = max(metrics.horizontalAdvance(f"{s.number}. {s.title}") for s in Step)
+        return widest + self.iconSize().width() + 4 * self.spacing() + 40
+
     def sizeHint(self) -> QSize:
-        return QSize(230, super().sizeHint().height())
+        return QSize(self.preferred_width(), super().sizeHint().height())

@@ -3,6 +3,7 @@ sample, start next year's review, or pick a recent file."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,12 +71,17 @@ class WelcomeScreen(QWidget):
         self.recent.setObjectName("recentFiles")
         self.recent.setAccessibleName("Recent workbooks")
         self.recent.itemActivated.connect(self._recent_activated)
+        self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setSpacing(3)
         self.no_recent = QLabel("No recent workbooks yet.")
         recent_title.setBuddy(self.recent)
 
         left = QVBoxLayout()
         start_title = QLabel("Start")
         start_title.setObjectName("sectionTitle")
+        for label in (start_title, recent_title):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         left.addWidget(start_title)
         left.addLayout(start)
         left.addStretch(1)
@@ -82,7 +89,10 @@ class WelcomeScreen(QWidget):
         right.addWidget(recent_title)
         right.addWidget(self.recent, 1)
         right.addWidget(self.no_recent)
+        right.addStretch(0)
 
+        left.setSpacing(10)  # a nested layout would take the 40 px between the columns
+        right.setSpacing(10)
         columns = QHBoxLayout()
         columns.setSpacing(40)
         columns.addLayout(left, 3)
@@ -103,7 +113,7 @@ class WelcomeScreen(QWidget):
     def set_recent_files(self, paths: list[Path]) -> None:
         self.recent.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(f"{path.name}\n{_short_folder(path.parent)}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{path.name} in {path.parent}")
@@ -117,3 +127,12 @@ class WelcomeScreen(QWidget):
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+def _short_folder(folder: Path) -> str:
+    """The folder as people say it: ~/Documents/Reviews rather than /home/ana/Documents/..."""
+    try:
+        inside = folder.relative_to(Path.home())
+    except ValueError:
+        return str(folder)
+    return str(Path("~") / inside) if os.name == "posix" else str(folder)

@@ -1,0 +1,92 @@
+"""Screenshots of the welcome screen and of the main window with the sample open, at
+1366×768 (a common projector and laptop size). The test renders them and checks they are
+not empty; run this file as a script to refresh docs/screenshots/:
+
+    QT_QPA_PLATFORM=offscreen python tests/test_app_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent)]
+
+from PySide6.QtGui import QImage  # noqa: E402
+
+SIZE = (1366, 768)
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def render(folder: Path, workshop: bool = False) -> dict[str, Path]:
+    """Render the screenshots into `folder`; recent files live in a temp folder of theirs."""
+    from PySide6.QtWidgets import QApplication
+
+    from planning.steps import Step
+    from ui.files import SAMPLE
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    reviews = folder / "work" / "Documents" / "PMO reviews"
+    reviews.mkdir(parents=True, exist_ok=True)
+    settings = Settings()
+    for name in ("northwind-fy2025.pmowb", "northwind-fy2026.pmowb", "northwind-fy2027.pmowb"):
+        (reviews / name).write_bytes(SAMPLE.read_bytes())
+        settings.add_recent_file(reviews / name)
+    window = MainWindow(settings)
+    window.set_workshop_mode(workshop, remember=False)
+    window.resize(*SIZE)
+    window.show()
+    suffix = "-workshop" if workshop else ""
+    shots = {}
+    app.processEvents()
+    shots["welcome"] = folder / f"welcome{suffix}.png"
+    window.grab().save(str(shots["welcome"]))
+    window.files.open(reviews / "northwind-fy2027.pmowb")
+    window.show_step(Step.OBJECTIVES)
+    app.processEvents()
+    shots["main-window"] = folder / f"main-window{suffix}.png"
+    window.grab().save(str(shots["main-window"]))
+    window.set_workshop_mode(False, remember=False)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return shots
+
+
+def _distinct_colours(image: QImage) -> int:
+    colours = set()
+    for y in range(0, image.height(), 7):
+        for x in range(0, image.width(), 7):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+def test_screenshots_render_at_1366x768(qtbot, tmp_path):
+    shots = render(tmp_path)
+    for path in shots.values():
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == SIZE
+        assert _distinct_colours(image) > 20, f"{path.name} looks empty"
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    out = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    with tempfile.TemporaryDirectory() as temp:
+        for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+            os.environ[key] = str(Path(temp) / key.lower())
+        os.environ["HOME"] = str(Path(temp) / "work")  # recent files show as ~/Documents/...
+        for shot in render(Path(temp)).values():
+            shot.replace(out / shot.name)
+            print(out / shot.name)
+        if "--workshop" in sys.argv:  # to look at, not kept in the docs
+            os.environ["HOME"] = str(Path(temp) / "w" / "work")
+            for shot in render(Path(temp) / "w", workshop=True).values():
+                print(shot.replace(Path(tempfile.gettempdir()) / shot.name))
