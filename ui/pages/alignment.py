@@ -69,10 +69,10 @@ class AlignmentPage(StepPage):
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.view.horizontalHeader().setMinimumSectionSize(
-            self.fontMetrics().horizontalAdvance("Medium") + 16)
+        # Columns as wide as "Medium" (not measured from the cells: 500 × 40 of them).
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
+        self.model.modelReset.connect(self._size_columns)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Long objective titles are elided so the strategic columns and totals stay in view.
         self.view.verticalHeader().setMaximumWidth(
@@ -128,6 +128,20 @@ class AlignmentPage(StepPage):
         # The step's findings are exactly the gaps listed beside the matrix.
         self.set_findings_visible(False)
         self.refresh(Change.ALL)
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        width = self.fontMetrics().horizontalAdvance("Medium") + 20
+        header.setDefaultSectionSize(width)
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(width, self.fontMetrics().horizontalAdvance(text)
+                                             + 20))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self._size_columns()
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planning.enums import Severity
 from planning.findings import Finding
+from ui.widgets.signals import emit
 
 _ICONS = {
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
@@ -96,7 +97,7 @@ class FindingsList(QListWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(finding, Finding):
-            self.finding_activated.emit(finding)
+            emit(self.finding_activated, finding)
 
 
 class FindingBadge(QLabel):

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from ui.models.table import EntityTableModel
 from ui.widgets.delegates import ColumnDelegate
+from ui.widgets.signals import emit
 
+FIT_ROWS_UP_TO = 60
 ADD_KEYS = ("Ctrl+Shift+Return", "Insert")
 REMOVE_KEYS = ("Ctrl+Shift+Backspace",)
 UP_KEYS = ("Ctrl+Shift+Up",)
@@ -35,6 +37,8 @@ class ListEditor(QWidget):
                  parent: QWidget | None = None, stretch_column: int | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        if model.parent() is None:
+            model.setParent(self)  # the model lives and dies with its table
         self.setObjectName(f"listEditor_{model.noun.replace(' ', '_')}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +93,7 @@ class ListEditor(QWidget):
         header.setStretchLastSection(stretch_column is None)
         if stretch_column is not None:
             header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_rows: bool | None = None
         self.stack.addWidget(self.view)
         layout.addWidget(self.stack, 1)
 
@@ -177,10 +181,19 @@ class ListEditor(QWidget):
         return self.model.entity(current.row()).id
 
     def _current_row_changed(self, *_args) -> None:
-        self.current_changed.emit(self.current_id())
+        emit(self.current_changed, self.current_id())
 
     def _update_state(self, *_args) -> None:
         has_rows = self.model.rowCount() > 0
+        # Rows grow to their wrapped text while the list is short; a long list (hundreds of
+        # objectives) keeps one-line rows, or every edit would measure every row.
+        fit_rows = self.model.rowCount() <= FIT_ROWS_UP_TO
+        if fit_rows != self._fit_rows:
+            self._fit_rows = fit_rows
+            self.view.setWordWrap(fit_rows)
+            self.view.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents if fit_rows
+                else QHeaderView.ResizeMode.Interactive)
         self.stack.setCurrentIndex(1 if has_rows else 0)
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(has_rows)
