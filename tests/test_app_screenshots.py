@@ -44,12 +44,12 @@ def render(folder: Path, workshop: bool = False) -> dict[str, Path]:
     window.show()
     suffix = "-workshop" if workshop else ""
     shots = {}
-    app.processEvents()
+    settle(app)
     shots["welcome"] = folder / f"welcome{suffix}.png"
     window.grab().save(str(shots["welcome"]))
     window.files.open(reviews / "northwind-fy2027.pmowb")
     window.show_step(Step.OBJECTIVES)
-    app.processEvents()
+    settle(app)
     shots["main-window"] = folder / f"main-window{suffix}.png"
     window.grab().save(str(shots["main-window"]))
     window.set_workshop_mode(False, remember=False)
@@ -57,6 +57,16 @@ def render(folder: Path, workshop: bool = False) -> dict[str, Path]:
     window.deleteLater()
     app.processEvents()
     return shots
+
+
+def settle(app) -> None:  # type: ignore[no-untyped-def]
+    """Let posted layout requests (after a font change) run, as the event loop would."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(100, loop.quit)
+    loop.exec()
+    app.processEvents()
 
 
 def _distinct_colours(image: QImage) -> int:

@@ -43,18 +43,23 @@ def base_point_size(app: QApplication) -> float:
 
 
 def apply(app: QApplication, *, workshop: bool) -> None:
-    """Set the application font and the few style rules for titles."""
+    """Set the application font; widgets scale their titles from it (`scaled_font`).
+
+    No application style sheet: it would switch every widget to the much slower
+    style-sheet style, which shows in start-up time."""
     base = base_point_size(app)
-    size = base * (WORKSHOP_SCALE if workshop else 1.0)
     font = QFont(app.font())
-    font.setPointSizeF(size)
+    font.setPointSizeF(base * (WORKSHOP_SCALE if workshop else 1.0))
     app.setFont(font)
-    title = size * TITLE_SCALE
-    app.setStyleSheet(
-        f"QLabel#welcomeTitle {{ font-size: {title:.1f}pt; font-weight: 600; }}"
-        f" QLabel#welcomeSubtitle {{ font-size: {size * 1.1:.1f}pt; }}"
-        " QLabel#sectionTitle { font-weight: 600; }"
-    )
+
+
+def scaled_font(font: QFont, scale: float, *, bold: bool = True) -> QFont:
+    """`font` made `scale` times larger (and bold): for titles that follow workshop mode."""
+    result = QFont(font)
+    size = result.pointSizeF() if result.pointSizeF() > 0 else 10.0
+    result.setPointSizeF(size * scale)
+    result.setBold(bold)
+    return result
 
 
 def _mark(colour: QColor, draw: Callable[[QPainter, QColor, QRectF], None]) -> QIcon:

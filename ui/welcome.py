@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui import theme
 
 _ACTIONS = (
     ("new", "New Workbook", "Start an empty review with the customer-success purpose prefilled."),
@@ -41,11 +43,13 @@ class WelcomeScreen(QWidget):
 
         title = QLabel("PMO Workbook")
         title.setObjectName("welcomeTitle")
+        self._title = title
         subtitle = QLabel("The annual review of your management office: purpose, mission, "
                           "vision and measurable objectives, aligned to the company's "
                           "strategy.")
         subtitle.setObjectName("welcomeSubtitle")
         subtitle.setWordWrap(True)
+        self._subtitle = subtitle
 
         start = QGridLayout()
         start.setHorizontalSpacing(16)
@@ -80,7 +84,8 @@ class WelcomeScreen(QWidget):
         left = QVBoxLayout()
         start_title = QLabel("Start")
         start_title.setObjectName("sectionTitle")
-        for label in (start_title, recent_title):
+        self._section_titles = (start_title, recent_title)
+        for label in self._section_titles:
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         left.addWidget(start_title)
         left.addLayout(start)
@@ -109,6 +114,19 @@ class WelcomeScreen(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addWidget(inner, 1, Qt.AlignmentFlag.AlignHCenter)
+        self._style_titles()
+
+    def _style_titles(self) -> None:
+        # From the screen's font, so workshop mode's larger type scales the titles too.
+        self._title.setFont(theme.scaled_font(self.font(), theme.TITLE_SCALE))
+        self._subtitle.setFont(theme.scaled_font(self.font(), 1.1, bold=False))
+        for label in self._section_titles:
+            label.setFont(theme.scaled_font(self.font(), 1.0))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._style_titles()
 
     def set_recent_files(self, paths: list[Path]) -> None:
         self.recent.clear()
