@@ -92,3 +92,17 @@ def test_workshop_type_scales_the_page(later, qtbot, page_class):
     assert page.title_label.font().bold()
     # Everything still fits a projector-sized window: the layout asks for no more than it.
     assert page.minimumSizeHint().width() <= 1366
+
+
+def test_purpose_page_shows_the_right_order(qapp, qtbot):
+    from ui.pages.purpose import PurposePage
+
+    document = WorkbookDocument(new_workbook("Acme", "FY2027"))
+    try:
+        purpose = open_page(qtbot, PurposePage, document)
+        strategy = open_page(qtbot, OfficeStrategyPage, document)
+        assert "○ 2. Mission and vision" in purpose.order_label.text()
+        add_row(qtbot, strategy.editors[StrategyKind.SERVICE], "Portfolio reviews")
+        assert "the backwards recipe" in purpose.order_label.text().splitlines()[3]
+    finally:
+        release(document)

@@ -226,7 +226,7 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     # 9. Alignment: a click and a key cycle the strength ----------------------------------
     alignment = open_page(qtbot, AlignmentPage, document)
     view, model = alignment.view, alignment.model
-    assert alignment.orphans.count() == 2
+    assert len(alignment.orphans.entries) == 2
     cell = model.index(0, 0)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      pos=view.visualRect(cell).center())
@@ -237,8 +237,8 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     view.setCurrentIndex(model.index(1, 1))
     qtbot.keyClick(view, Qt.Key.Key_3)
     assert wb.link(o2, cs2).strength is Strength.STRONG
-    assert alignment.orphans.item(0).text() == "Every office objective supports the strategy."
-    assert alignment.unsupported.item(0).text() == "Every company objective is supported."
+    assert alignment.orphans.entries == ["Every office objective supports the strategy."]
+    assert alignment.unsupported.entries == ["Every company objective is supported."]
     assert "100%" in alignment.coverage.text()
     assert model.index(model.rowCount() - 1, model.columnCount() - 1).data() == "5"
     assert rules(document, Step.ALIGNMENT) == set()

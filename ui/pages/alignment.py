@@ -3,12 +3,13 @@ a click or a key cycles the strength, with totals and the gaps both ways beside 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QListWidget,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -22,6 +23,7 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.alignment import HEAT, AlignmentModel
 from ui.pages.base import StepPage
+from ui.widgets.signals import emit
 
 KEY_STRENGTH = {
     Qt.Key.Key_0: None, Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
@@ -51,6 +53,32 @@ class MatrixKeys(QObject):
         return False
 
 
+class _GapList(QLabel):
+    """A heading and the gaps as links (wrapped text: no list to size); a click on one
+    selects its row or column in the matrix."""
+
+    activated = Signal(str)
+
+    def __init__(self, heading: str, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.heading = heading
+        self.entries: list[str] = []
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(lambda link: emit(self.activated, link))
+
+    def show_gaps(self, rows: list[tuple[str, str]], empty: str) -> None:
+        entries = [text for _, text in rows] or [empty]
+        if entries == self.entries:
+            return
+        self.entries = entries
+        items = "".join(f'<li><a href="{entity_id}">{html.escape(text)}</a></li>'
+                        for entity_id, text in rows) or f"<li>{html.escape(empty)}</li>"
+        self.setText(f"<b>{html.escape(self.heading)}</b><ul style='margin-left:-20px'>"
+                     f"{items}</ul>")
+
+
 class AlignmentPage(StepPage):
     step = Step.ALIGNMENT
     show_findings_list = False
@@ -76,7 +104,7 @@ class AlignmentPage(StepPage):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Long objective titles are elided so the strategic columns and totals stay in view.
         self.view.verticalHeader().setMaximumWidth(
-            self.fontMetrics().horizontalAdvance("m") * 24)
+            self.fontMetrics().horizontalAdvance("m") * 16)
         self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.clicked.connect(self.model.cycle)
         self.view.installEventFilter(MatrixKeys(self.view, self.model))
@@ -95,15 +123,12 @@ class AlignmentPage(StepPage):
         self.coverage = QLabel()
         self.coverage.setWordWrap(True)
         side.addWidget(self.coverage)
-        side.addWidget(QLabel("<b>Office objectives supporting nothing</b>"))
-        self.orphans = QListWidget()
-        self.orphans.setObjectName("orphanObjectives")
-        self.orphans.setWordWrap(True)
+        self.orphans = _GapList("Office objectives supporting nothing", "orphanObjectives")
+        self.unsupported = _GapList("Company objectives no office objective supports",
+                                    "unsupportedStrategic")
+        self.orphans.activated.connect(self.focus_entity)
+        self.unsupported.activated.connect(self.focus_entity)
         side.addWidget(self.orphans)
-        side.addWidget(QLabel("<b>Company objectives no office objective supports</b>"))
-        self.unsupported = QListWidget()
-        self.unsupported.setObjectName("unsupportedStrategic")
-        self.unsupported.setWordWrap(True)
         side.addWidget(self.unsupported)
         legend = QLabel(
             "<b>Heat map</b><br>"
@@ -114,11 +139,9 @@ class AlignmentPage(StepPage):
         legend.setWordWrap(True)
         side.addWidget(legend)
         side.addStretch(1)
-        self.orphans.itemActivated.connect(lambda item: self._go_to(item, row=True))
-        self.orphans.itemClicked.connect(lambda item: self._go_to(item, row=True))
-        self.unsupported.itemActivated.connect(lambda item: self._go_to(item, row=False))
-        self.unsupported.itemClicked.connect(lambda item: self._go_to(item, row=False))
 
+        # The matrix comes first: the gap lists wrap their text in a narrower column.
+        gaps.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 20)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.matrix_stack)
         splitter.addWidget(gaps)
@@ -164,33 +187,12 @@ class AlignmentPage(StepPage):
             self.coverage.setText(
                 f"<b>Coverage:</b> {round(gaps.coverage * 100)}% of the company's strategic "
                 "objectives are supported by at least one office objective.")
-        self._fill(self.orphans, [(o.id, f"{o.code} {o.title}".strip())
-                                  for o in gaps.orphan_objectives],
-                   "Every office objective supports the strategy.")
-        self._fill(self.unsupported, [(s.id, f"{s.code} {s.title}".strip())
-                                      for s in gaps.unsupported_strategic],
-                   "Every company objective is supported.")
-
-    @staticmethod
-    def _fill(widget: QListWidget, rows: list[tuple[str, str]], empty: str) -> None:
-        texts = [text for _, text in rows] or [empty]
-        if [widget.item(i).text() for i in range(widget.count())] == texts:
-            return
-        widget.clear()
-        for entity_id, text in rows:
-            widget.addItem(text)
-            widget.item(widget.count() - 1).setData(Qt.ItemDataRole.UserRole, entity_id)
-        if not rows:
-            widget.addItem(empty)
-        # As tall as its rows (up to eight), measured in the current font.
-        shown = min(max(widget.count(), 1), 8)
-        row = max(widget.sizeHintForRow(0), widget.fontMetrics().lineSpacing() + 4)
-        widget.setMaximumHeight(shown * row + 2 * widget.frameWidth() + 4)
-
-    def _go_to(self, item, row: bool) -> None:
-        entity_id = item.data(Qt.ItemDataRole.UserRole)
-        if entity_id:
-            self.focus_entity(entity_id)
+        self.orphans.show_gaps([(o.id, f"{o.code} {o.title}".strip())
+                                for o in gaps.orphan_objectives],
+                               "Every office objective supports the strategy.")
+        self.unsupported.show_gaps([(s.id, f"{s.code} {s.title}".strip())
+                                    for s in gaps.unsupported_strategic],
+                                   "Every company objective is supported.")
 
     def focus_entity(self, entity_id, field=None) -> None:
         if entity_id is None or self.model.is_empty():

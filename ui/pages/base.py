@@ -9,7 +9,9 @@ Contract with the main window:
 
 What the base adds for the pages: `body` (the layout a page fills), `bindings` (form fields
 bound to the workbook), `list_editors` (tables searched by `focus_entity`) and the list of
-the step's findings at the bottom; clicking a finding focuses its cause.
+the step's findings at the bottom; clicking a finding focuses its cause. In a window that
+has its own findings panel (an attribute `findings_dock`), that list shows only while the
+panel is hidden.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class StepPage(QWidget):
         self._layout.addWidget(self.findings_list)
         self.bindings = Bindings(document)
         self.list_editors: list[ListEditor] = []
+        self._dock_linked = False
         self._style_title()
 
     # --- the contract --------------------------------------------------------------------
@@ -97,6 +100,19 @@ class StepPage(QWidget):
         self.list_editors.append(editor)
         self.body.addWidget(editor, stretch)
         return editor
+
+    def showEvent(self, event) -> None:
+        # While the main window's findings panel (`findings_dock`) is shown it lists this
+        # step's findings, so the page keeps only its inline ones; when the panel is hidden
+        # (workshop mode) the page's own list comes back.
+        dock = getattr(self.window(), "findings_dock", None)
+        if dock is not None:
+            if not self._dock_linked:
+                self._dock_linked = True
+                dock.visibilityChanged.connect(
+                    lambda visible: self.set_findings_visible(not visible))
+            self.set_findings_visible(not dock.isVisible())
+        super().showEvent(event)
 
     def _style_title(self) -> None:
         # Relative to the page font, so workshop mode's larger type scales the title too.

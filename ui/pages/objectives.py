@@ -87,7 +87,8 @@ class ObjectivesPage(StepPage):
                  none_label="Not stated")
         form.addRow("Value it brings", self.value_category)
         self.value_amount = QLineEdit()
-        self.value_amount.setPlaceholderText("e.g. 250000 (in the objective's unit or EUR)")
+        self.value_amount.setPlaceholderText("e.g. 250000")
+        self.value_amount.setToolTip("The value in money or in the objective's unit")
         self.value_amount.editingFinished.connect(self._value_amount_edited)
         form.addRow("Value amount", self.value_amount)
         self.comments = QLineEdit()
@@ -109,7 +110,7 @@ class ObjectivesPage(StepPage):
                  none_label="Decide…")
         carry.addRow("Decision", self.decision)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Why: the charter's appendix shows the reason")
+        self.reason.setPlaceholderText("Why? The charter shows it")
         b.line(self.reason, self.selected_carry, "reason", Change.OBJECTIVES,
                "carry-over reason")
         carry.addRow("Reason", self.reason)
@@ -124,8 +125,14 @@ class ObjectivesPage(StepPage):
         self.objective_findings.finding_activated.connect(self.focus_finding)
         column.addWidget(self.objective_findings)
         column.addStretch(1)
+        for combo in (self.value_category, self.decision):
+            # Sized by a few characters, not the longest choice: the panel may be narrow.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(panel)
         self.detail = panel
@@ -168,8 +175,8 @@ class ObjectivesPage(StepPage):
             self.use_baseline.setVisible(offer)
             if offer:
                 self.use_baseline.setText(
-                    f"Use last year's result ({format_number(carried.last_year_result, unit)}) "
-                    "as the baseline")
+                    f"Use {format_number(carried.last_year_result, unit)} as the baseline")
+                self.use_baseline.setToolTip("Last year's result becomes this year's baseline")
                 self.use_baseline.setEnabled(objective.baseline != carried.last_year_result)
         self.objective_findings.show_findings(self.model.findings_of(objective.id))
 

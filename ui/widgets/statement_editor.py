@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -47,7 +47,8 @@ class StatementEditor(QGroupBox):
             return getattr(wb, which)
 
         self._locate = locate
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns = layout
         mine = QVBoxLayout()
         layout.addLayout(mine, 1)
         mine.addWidget(QLabel("<b>This year</b>"))
@@ -84,7 +85,9 @@ class StatementEditor(QGroupBox):
         self.last_text.setWordWrap(True)
         self.last_text.setTextFormat(Qt.TextFormat.PlainText)
         theirs.addWidget(self.last_text)
-        theirs.addWidget(QLabel("<b>Changes</b> (removed struck through, added underlined)"))
+        changes = QLabel("<b>Changes</b> (removed struck through, added underlined)")
+        changes.setWordWrap(True)
+        theirs.addWidget(changes)
         self.diff = WordDiffView()
         theirs.addWidget(self.diff)
         self.reaffirm = QPushButton("Keep last year's text (reaffirm)")
@@ -92,6 +95,16 @@ class StatementEditor(QGroupBox):
         theirs.addWidget(self.reaffirm)
         theirs.addStretch(1)
         layout.addWidget(self.history, 1)
+
+    def resizeEvent(self, event) -> None:
+        # Side by side while there is room; on a narrow window or in workshop type, last
+        # year's text goes below this year's instead of being squeezed.
+        wide = event.size().width() >= self.fontMetrics().horizontalAdvance("m") * 60
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     def last_year_text(self) -> str | None:
         last = self.document.workbook.last_year()
