@@ -162,7 +162,8 @@ def set_properties(document: DocxDocument, workbook: Workbook, now: datetime) ->
 
 
 def _property_text(value: str) -> str:
-    return xml_safe(value)[:MAX_PROPERTY]
+    """Properties are one line in every reader's dialog: whitespace runs become one space."""
+    return " ".join(xml_safe(value).split())[:MAX_PROPERTY]
 
 
 def _set_app_properties(document: DocxDocument) -> None:

@@ -11,7 +11,6 @@ from conftest import FIRST_SAMPLE, LATER_SAMPLE
 from docx.document import Document as DocxDocument
 from docx2python import docx2python
 from test_charter_support import (
-    NOW,
     body_text,
     charter_document,
     generated_text,
@@ -94,7 +93,7 @@ def test_every_statement_objective_strategy_constituent_and_approval_appears(
         assert constituent.goals in found
     for approval in later.approvals:
         assert approval.name in found and approval.role in found
-    for item in later.office_strategy + []:
+    for item in later.office_strategy:
         assert item.title in found
     for item in later.not_doing:
         assert item.item in found and item.reason in found
