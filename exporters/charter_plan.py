@@ -83,8 +83,8 @@ def alignment(writer: CharterWriter, workbook: Workbook) -> None:
         rows.append([strategic.code, Cell(runs), strategic.owner, strategic.priority.label,
                      strategic.horizon, Cell([str(per_strategic.get(strategic.id, 0))],
                                              center=True)])
-    writer.table([("Code", 1.2), ("Strategic objective", 7.0), ("Owner", 3.2), ("Priority", 1.7),
-                  ("Horizon", 1.8), ("Support", 1.7)], rows)
+    writer.table([("Code", 1.2), ("Strategic objective", 6.4), ("Owner", 3.0), ("Priority", 1.7),
+                  ("Horizon", 2.1), ("Support", 2.0)], rows)
     writer.note("Support is the sum of the strength of the office objectives' links "
                 "(weak 1, medium 2, strong 3).")
     _matrix(writer, workbook, per_objective, per_strategic)
@@ -262,13 +262,13 @@ def health(writer: CharterWriter, workbook: Workbook) -> None:
                              f"{change:+d}".replace("-", "−")], center=True))
         row.append(notes.get(comparison.complaint, ""))
         rows.append(row)
-    columns = [("Complaint", 5.2)]
+    columns = [("Complaint", 5.0)]
     if last:
-        columns.append((last_label, 1.6))
-    columns.append((this_label, 1.6))
+        columns.append((last_label, 1.9))
+    columns.append((this_label, 1.9))
     if last:
-        columns.append(("Change", 1.6))
-    columns.append(("Note", 6.6))
+        columns.append(("Change", 1.9))
+    columns.append(("Note", 5.9))
     writer.table(columns, rows)
 
 

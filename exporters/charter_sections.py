@@ -90,7 +90,7 @@ def document_control(writer: CharterWriter, workbook: Workbook, issued: date) ->
     if not any(entry.version.strip() == charter.version.strip() for entry in charter.history):
         rows.append([charter.version, words.day(issued),
                      charter.prepared_by or workbook.setup.facilitator, "This version"])
-    writer.table([("Version", 1.6), ("Date", 3.0), ("Author", 3.0), ("Summary of changes", 9.0)],
+    writer.table([("Version", 2.0), ("Date", 3.0), ("Author", 3.0), ("Summary of changes", 8.6)],
                  rows)
     writer.heading(2, "Approvals")
     writer.paragraph(f"By signing, the approvers accept this charter of {the_office(workbook)} "
@@ -136,9 +136,8 @@ def purpose(writer: CharterWriter, workbook: Workbook) -> None:
     _statement_section(writer, "Purpose", workbook.purpose,
                        # The purpose is not up for yearly review the way mission and vision are.
                        "No purpose statement has been agreed yet.", False)
-    writer.paragraph(
-        "The office succeeds when its constituents, the customers it serves, succeed: every "
-        "objective in this charter says whom it serves and how its value is measured.")
+    writer.paragraph("The office's success derives from its customers' success: every objective "
+                     "in this charter says whom it serves and how its value is measured.")
 
 
 def office_section(writer: CharterWriter, workbook: Workbook) -> None:
@@ -148,8 +147,7 @@ def office_section(writer: CharterWriter, workbook: Workbook) -> None:
         writer.paragraph(Run("The kind of office (project, program or portfolio management "
                              "office) has not been chosen yet.", italic=True))
     else:
-        writer.paragraph(f"{workbook.office_title()}", Run(" is a "),
-                         Run(office.kind.full_term, bold=True), ".")
+        writer.paragraph("The office is a ", Run(office.kind.full_term, bold=True), ".")
     writer.heading(2, "What the office oversees")
     scope = office.scope.strip() or (office.kind.oversees if office.kind else "")
     writer.paragraph(scope or DASH)
