@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as XlsxBook
@@ -113,24 +113,29 @@ class Notes:
 
 
 class SheetWriter:
-    """Writes one worksheet. Styles are built once per look and copied to each cell, which
-    keeps a 500-objective tracker fast (openpyxl hashes a style object on every assignment)."""
+    """Writes one worksheet.
+
+    Speed matters for a 500-objective, 10-year tracker, so cells are placed directly rather
+    than through `ws.cell()`, and each look's style is built once and shared by its cells
+    (openpyxl hashes a style object on every attribute assignment). A shared style is
+    never changed in place: a cell that needs a variant gets a copy first."""
 
     def __init__(self, ws: Worksheet, notes: Notes, looks: dict[str, Any]) -> None:
         self.ws = ws
         self.notes = notes
         self._looks = looks
 
-    def _look(self, cell: Any, look: str | None) -> None:
-        if look is None:
-            return
-        template = self._looks.get(look)
-        if template is None:
-            for attribute, value in _LOOKS[look].items():
-                setattr(cell, attribute, value)
-            self._looks[look] = copy(cell._style)
-        else:
-            cell._style = copy(template)
+    def _place(self, row: int, column: int, look: str | None, value: Any = None) -> Any:
+        cell = Cell(self.ws, row=row, column=column, value=value)
+        self.ws._add_cell(cell)
+        if look is not None:
+            template = self._looks.get(look)
+            if template is None:
+                for attribute, setting in _LOOKS[look].items():
+                    setattr(cell, attribute, setting)
+                self._looks[look] = template = copy(cell._style)
+            cell._style = template
+        return cell
 
     def text(self, row: int, column: int, value: str, look: str | None = "text") -> None:
         if not value:
@@ -148,13 +153,15 @@ class SheetWriter:
                 self.notes.add(f"{self._where(row, column)}: text of {len(value):,} characters "
                                "cut to Excel's 32,767-character cell limit; the workbook "
                                "keeps the full text.")
-        cell = self.ws.cell(row=row, column=column, value=escape_ooxml(safe)
-                            if needs_care(safe) else safe)
-        self._look(cell, look)
-        if cell.data_type != "s" or safe.startswith(_FORMULA_LEADS) or safe in ERROR_CODES:
-            # Assigning the value made openpyxl infer a formula or an error: force text,
-            # and the quote prefix tells Excel to keep it text when the cell is edited.
-            cell.data_type = "s"
+        cell = self._place(row, column, look)
+        # Set as text directly: assigning `.value` would infer a formula from "=..." or an
+        # error from "#N/A", and run openpyxl's illegal-character regex over every string,
+        # the slowest step of a large export; the text is XML-safe already.
+        cell._value = escape_ooxml(safe) if needs_care(safe) else safe
+        cell.data_type = "s"
+        if safe.startswith(_FORMULA_LEADS) or safe in ERROR_CODES:
+            # The quote prefix tells Excel to keep it text when the cell is edited.
+            cell._style = copy(cell._style)
             cell.quotePrefix = True
 
     def _where(self, row: int, column: int) -> str:
@@ -164,18 +171,15 @@ class SheetWriter:
               look: str | None = "number") -> None:
         if value is None:
             return
-        cell = self.ws.cell(row=row, column=column, value=value)
-        self._look(cell, look)
+        self._place(row, column, look, value)
 
     def formula(self, row: int, column: int, formula: str, look: str | None = "number") -> None:
-        cell = self.ws.cell(row=row, column=column, value=formula)
-        self._look(cell, look)
+        self._place(row, column, look, formula)
 
     def header(self, row: int, headers: Sequence[str], editable: Iterable[int] = ()) -> None:
         marked = set(editable)
         for column, text in enumerate(headers, start=1):
-            cell = self.ws.cell(row=row, column=column, value=text)
-            self._look(cell, "header_editable" if column in marked else "header")
+            self._place(row, column, "header_editable" if column in marked else "header", text)
 
 
 @dataclass(frozen=True)
