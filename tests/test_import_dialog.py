@@ -24,9 +24,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def document(later_sample, tmp_path, qtbot):
     document = WorkbookDocument(later_sample, tmp_path / "northwind.pmowb")
     yield document
-    # ui/document.py's cleanChanged lambda would fire while the stack is destroyed after the
-    # document's Python side is gone (see tests/test_models.py).
-    document.undo_stack.cleanChanged.disconnect()
 
 
 @pytest.fixture

@@ -27,9 +27,6 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 def _released(document: WorkbookDocument):
     yield document
-    # ui/document.py connects cleanChanged to a lambda, which fires while the stack is
-    # destroyed after the document's Python side is gone; disconnecting first avoids it.
-    document.undo_stack.cleanChanged.disconnect()
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ def open_page(qtbot, page_class, document: WorkbookDocument):
 
 
 def release(document: WorkbookDocument) -> None:
-    # See test_models._released: ui/document.py's cleanChanged lambda outlives the document.
-    document.undo_stack.cleanChanged.disconnect()
+    """Drop the document's undo history so its commands let go of pages' objects."""
+    document.undo_stack.clear()
 
 
 def type_into(qtbot, edit, text: str, *, replace: bool = True) -> None:

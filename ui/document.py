@@ -67,7 +67,7 @@ class WorkbookDocument(QObject):
         self._path = path
         self.read_only = False
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._findings: list[Finding] | None = None
 
     # --- state ---------------------------------------------------------------------------
@@ -96,6 +96,9 @@ class WorkbookDocument(QObject):
 
     def findings_for(self, step: Step) -> list[Finding]:
         return [f for f in self.findings() if f.step is step]
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     # --- edits ---------------------------------------------------------------------------
 

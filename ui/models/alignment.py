@@ -14,7 +14,6 @@ from planning.enums import Strength
 from planning.model import AlignmentLink, Workbook
 from ui.commands import EditWorkbook
 from ui.document import Change, WorkbookDocument
-from ui.widgets.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -197,7 +196,7 @@ class AlignmentModel(QAbstractTableModel):
             return
         self._load()
         if not self.is_empty():
-            emit(self.dataChanged, self.index(0, 0),
+            self.dataChanged.emit(self.index(0, 0),
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
-            emit(self.headerDataChanged, Qt.Orientation.Vertical, 0, self.rowCount() - 1)
-            emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)

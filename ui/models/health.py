@@ -11,7 +11,6 @@ from planning.enums import Complaint
 from planning.history import health_comparison
 from ui.commands import SetValue
 from ui.document import Change, WorkbookDocument
-from ui.widgets.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -120,5 +119,5 @@ class HealthModel(QAbstractTableModel):
     def _on_changed(self, change: Change) -> None:
         if change & Change.HEALTH:
             self.has_history = self.document.workbook.last_year() is not None
-            emit(self.dataChanged, self.index(0, 0),
+            self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self.complaints) - 1, len(HEADERS) - 1))

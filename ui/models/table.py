@@ -19,7 +19,6 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentM
 from planning.model import Workbook
 from ui.commands import EditWorkbook, SetValue, remove_items
 from ui.document import Change, WorkbookDocument
-from ui.widgets.signals import emit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -313,7 +312,7 @@ class EntityTableModel(QAbstractTableModel):
         if ids == old:
             self._items = items
             if ids:
-                emit(self.dataChanged, self.index(0, 0),
+                self.dataChanged.emit(self.index(0, 0),
                                       self.index(len(ids) - 1, len(self.columns) - 1))
             return
         start = next((i for i, (a, b) in enumerate(zip(old, ids, strict=False)) if a != b),
@@ -340,7 +339,7 @@ class EntityTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         if ids:
-            emit(self.dataChanged, self.index(0, 0),
+            self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(ids) - 1, len(self.columns) - 1))
 
 

@@ -23,7 +23,6 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.alignment import HEAT, AlignmentModel
 from ui.pages.base import StepPage
-from ui.widgets.signals import emit
 
 KEY_STRENGTH = {
     Qt.Key.Key_0: None, Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
@@ -66,7 +65,7 @@ class _GapList(QLabel):
         self.entries: list[str] = []
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.linkActivated.connect(lambda link: emit(self.activated, link))
+        self.linkActivated.connect(lambda link: self.activated.emit(link))
 
     def show_gaps(self, rows: list[tuple[str, str]], empty: str) -> None:
         entries = [text for _, text in rows] or [empty]

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from planning.enums import Severity
 from planning.findings import Finding
-from ui.widgets.signals import emit
 
 _ICONS = {
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
@@ -97,7 +96,7 @@ class FindingsList(QListWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(finding, Finding):
-            emit(self.finding_activated, finding)
+            self.finding_activated.emit(finding)
 
 
 class FindingBadge(QLabel):

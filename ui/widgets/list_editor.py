@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ui.models.table import EntityTableModel
 from ui.widgets.delegates import ColumnDelegate
-from ui.widgets.signals import emit
 
 FIT_ROWS_UP_TO = 60
 ADD_KEYS = ("Ctrl+Shift+Return", "Insert")
@@ -181,7 +180,7 @@ class ListEditor(QWidget):
         return self.model.entity(current.row()).id
 
     def _current_row_changed(self, *_args) -> None:
-        emit(self.current_changed, self.current_id())
+        self.current_changed.emit(self.current_id())
 
     def _update_state(self, *_args) -> None:
         has_rows = self.model.rowCount() > 0
