@@ -83,7 +83,7 @@ def alignment(writer: CharterWriter, workbook: Workbook) -> None:
         rows.append([strategic.code, Cell(runs), strategic.owner, strategic.priority.label,
                      strategic.horizon, Cell([str(per_strategic.get(strategic.id, 0))],
                                              center=True)])
-    writer.table([("Code", 1.2), ("Strategic objective", 6.4), ("Owner", 3.0), ("Priority", 1.7),
+    writer.table([("Code", 1.4), ("Strategic objective", 6.2), ("Owner", 3.0), ("Priority", 1.7),
                   ("Horizon", 2.1), ("Support", 2.0)], rows)
     writer.note("Support is the sum of the strength of the office objectives' links "
                 "(weak 1, medium 2, strong 3).")
@@ -103,12 +103,21 @@ def _matrix(writer: CharterWriter, workbook: Workbook, per_objective: dict[str, 
     links = {(link.objective_id, link.strategic_id): link.strength
              for link in workbook.alignment}
     strategy = workbook.strategy
+    split = len(strategy) > MATRIX_COLUMNS
+    if split:
+        writer.paragraph(f"The {len(strategy)} company strategic objectives are shown "
+                         f"{MATRIX_COLUMNS} at a time; each table lists the office objectives "
+                         "that support at least one of its company objectives, and the totals "
+                         "count every link. Office objectives that support none are listed "
+                         "under Gaps.")
     for start in range(0, len(strategy), MATRIX_COLUMNS):
         chunk = strategy[start:start + MATRIX_COLUMNS]
         columns = [("Office objective", 3.2)] + [(s.code or s.title[:12], 1.0) for s in chunk]
         columns.append(("Total", 0.9))
         rows: list[list[CellLike]] = []
         for objective in active:
+            if split and not any((objective.id, s.id) in links for s in chunk):
+                continue
             row: list[CellLike] = [" ".join(x for x in (objective.code, objective.title) if x)]
             for strategic in chunk:
                 strength = links.get((objective.id, strategic.id))

@@ -285,3 +285,21 @@ def test_first_review_has_no_earlier_year_to_compare(first_sample: Workbook) -> 
     assert "This is the office's first review: there is no earlier year to compare with." in text
     assert "Change of kind" not in headings(document, 2)
     assert headings(document, 1) == EXPECTED_HEADINGS
+
+
+def test_wide_strategy_splits_the_matrix_and_lists_only_supporting_rows(later: Workbook) -> None:
+    from planning.model import AlignmentLink, StrategicObjective
+
+    workbook = later.model_copy(deep=True)
+    for number in range(6, 11):
+        workbook.strategy.append(StrategicObjective(code=f"CS-{number}", title=f"Goal {number}"))
+    pf1 = next(o for o in workbook.objectives if o.code == "PF-1")
+    workbook.alignment.append(AlignmentLink(objective_id=pf1.id,
+                                            strategic_id=workbook.strategy[-1].id))
+    document = charter_document(workbook)[0]
+    matrices = [t for t in document.tables if t.rows[0].cells[0].text == "Office objective"
+                and t.rows[0].cells[-1].text == "Total"]
+    assert [[c.text for c in m.rows[0].cells][1:-1] for m in matrices] == [
+        [f"CS-{n}" for n in range(1, 9)], ["CS-9", "CS-10"]]
+    second = [[c.text for c in row.cells] for row in matrices[1].rows[1:]]
+    assert second == [[pf1.code + " " + pf1.title, "", "●●", "7"], ["Support", "0", "2", ""]]
