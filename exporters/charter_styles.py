@@ -11,6 +11,7 @@ the same there.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 
 from docx import Document
@@ -55,7 +56,7 @@ PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, HEADING_1, HEADING_2, TOC_HEADING, 
                     HEADER, FOOTER, STATEMENT, NOTE, TABLE_TEXT, TABLE_HEADING)
 TABLE_STYLES = (TABLE, DETAILS_TABLE)
 
-# A fixed date keeps the generated template byte-stable apart from the zip timestamps.
+# A fixed date keeps the generated template byte-stable.
 _TEMPLATE_DATE = datetime(2025, 1, 1)
 
 _APP_XML = (
@@ -80,7 +81,20 @@ def build_default_template() -> bytes:
     properties.created = properties.modified = _TEMPLATE_DATE
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return _fixed_timestamps(buffer.getvalue())
+
+
+def _fixed_timestamps(data: bytes) -> bytes:
+    """The same zip with every entry dated `_TEMPLATE_DATE`, so regenerating the shipped
+    template changes its bytes only when its content changes."""
+    stamp = _TEMPLATE_DATE.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp),
+                            source.read(info), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def app_properties_xml() -> bytes:

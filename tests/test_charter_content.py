@@ -303,3 +303,11 @@ def test_wide_strategy_splits_the_matrix_and_lists_only_supporting_rows(later: W
         [f"CS-{n}" for n in range(1, 9)], ["CS-9", "CS-10"]]
     second = [[c.text for c in row.cells] for row in matrices[1].rows[1:]]
     assert second == [[pf1.code + " " + pf1.title, "", "●●", "7"], ["Support", "0", "2", ""]]
+
+
+def test_shipped_template_is_what_the_generator_writes() -> None:
+    from exporters.charter_styles import build_default_template
+    from exporters.charter_template import DEFAULT_TEMPLATE
+
+    # Run `python -m exporters.charter_template` after changing charter_styles.py.
+    assert DEFAULT_TEMPLATE.read_bytes() == build_default_template()
