@@ -76,3 +76,12 @@ def test_export_refuses_damaged_workbook(tmp_path: Path,
     assert main.main(["export", str(broken), "--docx", str(out)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
     assert not out.exists()
+
+
+def test_export_writes_tracker_and_charter_together(tmp_path: Path) -> None:
+    xlsx, docx = tmp_path / "tracker.xlsx", tmp_path / "charter.docx"
+    result = run("export", str(LATER_SAMPLE), "--xlsx", str(xlsx), "--docx", str(docx))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"Wrote {xlsx}", f"Wrote {docx}"]
+    assert Document(docx).core_properties.subject == "Northwind Freight · FY2027"
+    assert xlsx.read_bytes()[:2] == b"PK"
