@@ -12,13 +12,13 @@ import app_support
 import pytest
 from app_support import edit_organisation
 from conftest import LATER_SAMPLE
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planning.enums import StepState
 from planning.errors import SaveError
 from planning.steps import Step
-from ui import export_jobs, theme
+from ui import export_jobs, main_window, theme
 from ui.commands import SetValue
 from ui.document import Change
 from ui.pages.base import StepPage
@@ -79,7 +79,7 @@ def test_findings_panel_lists_this_step_and_all(opened):
     assert opened.findings.tabText(1) == f"All ({len(findings)})"
 
 
-def test_clicking_a_finding_jumps_to_its_step_and_entity(opened, qtbot):
+def test_clicking_a_finding_jumps_to_its_step_and_entity(opened, qtbot, monkeypatch):
     finding = next(f for f in opened.document.findings()
                    if f.entity_id and f.step is not Step.SETUP)
     focused = []
@@ -90,7 +90,7 @@ def test_clicking_a_finding_jumps_to_its_step_and_entity(opened, qtbot):
         def focus_entity(self, entity_id, field=None):
             focused.append((entity_id, field))
 
-    opened._page_classes[finding.step] = RecordingPage
+    _substitute_page(monkeypatch, finding.step, RecordingPage)
     opened._pages.pop(finding.step, None)
     all_list = opened.findings.all_list
     row = next(i for i in range(all_list.count())
@@ -129,7 +129,13 @@ def test_standard_shortcuts_are_set(window):
     assert window.named_actions["workshop"].shortcut().toString() == "F11"
 
 
-def test_pages_get_refreshed_lazily(opened):
+def _substitute_page(monkeypatch, step, page_cls):
+    real_page_class = main_window.page_class
+    monkeypatch.setattr(main_window, "page_class",
+                        lambda wanted: page_cls if wanted is step else real_page_class(wanted))
+
+
+def test_pages_get_refreshed_lazily(opened, monkeypatch):
     seen = []
 
     class CountingPage(StepPage):
@@ -138,7 +144,7 @@ def test_pages_get_refreshed_lazily(opened):
         def refresh(self, change):
             seen.append(change)
 
-    opened._page_classes[Step.PURPOSE] = CountingPage
+    _substitute_page(monkeypatch, Step.PURPOSE, CountingPage)
     edit_organisation(opened.document, "Contoso")
     assert seen == []
     opened.show_step(Step.PURPOSE)
@@ -170,13 +176,6 @@ def test_workshop_mode_scales_type_goes_full_screen_and_is_remembered(opened, qt
 
 
 def test_page_export_signals_reach_the_export_actions(opened, scripted):
-    class SignoffPage(StepPage):
-        step = Step.SIGNOFF
-        export_tracker_requested = Signal()
-        export_charter_requested = Signal()
-
-    opened._page_classes[Step.SIGNOFF] = SignoffPage
-    opened._pages.pop(Step.SIGNOFF, None)
     page = opened.page(Step.SIGNOFF)
     scripted.answer("ask_save_path", None)
     page.export_tracker_requested.emit()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import make_samples
 from clean_workbook import clean_workbook
 from conftest import FIRST_SAMPLE, LATER_SAMPLE
+from test_findings import FIRST_YEAR_RULES, SECOND_YEAR_RULES
 
 from planning.fileformat import dumps
 from planning.readiness import all_findings
-from test_findings import FIRST_YEAR_RULES, SECOND_YEAR_RULES
 
 
 def test_shipped_samples_match_their_generator() -> None:

@@ -38,7 +38,7 @@ from ui.export_jobs import CHARTER, TRACKER, ExportRunner
 from ui.files import WorkbookFiles
 from ui.findings_panel import FindingsPanel
 from ui.menus import build_menus
-from ui.pages import PAGES
+from ui.pages import page_class
 from ui.pages.base import StepPage
 from ui.settings import Settings
 from ui.step_list import StepList
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.readiness_label, 1)
         self.exports = ExportRunner(self, self.statusBar())
 
-        self._page_classes = {page.step: page for page in PAGES}
         self._pages: dict[Step, StepPage] = {}
         self._pending: dict[Step, Change] = {}
         self.named_actions: dict[str, QAction] = {}
@@ -159,15 +158,16 @@ class MainWindow(QMainWindow):
     def page(self, step: Step) -> StepPage:
         """The page of `step`, created the first time it is shown."""
         if step not in self._pages:
-            page_class = self._page_classes.get(step) or type(
-                f"{step.name.title()}Page", (StepPage,), {"step": step})
-            page = page_class(self.document, self.page_stack)
+            page = page_class(step)(self.document, self.page_stack)
             page.setAccessibleName(f"{step.number}. {step.title}")
             for signal_name, slot in (("export_tracker_requested", self.export_tracker),
                                       ("export_charter_requested", self.export_charter)):
                 signal = getattr(page, signal_name, None)
                 if signal is not None:
                     signal.connect(lambda *_a, s=slot: s())
+            finding_requested = getattr(page, "show_finding_requested", None)
+            if finding_requested is not None:
+                finding_requested.connect(self.jump_to_finding)
             self._pages[step] = page
             self._pending[step] = Change.ALL
             self.page_stack.addWidget(page)
