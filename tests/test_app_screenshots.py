@@ -22,8 +22,10 @@ SIZE = (1366, 768)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def render(folder: Path, workshop: bool = False) -> dict[str, Path]:
-    """Render the screenshots into `folder`; recent files live in a temp folder of theirs."""
+def render(folder: Path, workshop: bool = False, steps: tuple = ()) -> dict[str, Path]:
+    """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
+    `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
+    a carried-over objective awaiting its decision)."""
     from PySide6.QtWidgets import QApplication
 
     from planning.steps import Step
@@ -52,6 +54,16 @@ def render(folder: Path, workshop: bool = False) -> dict[str, Path]:
     settle(app)
     shots["main-window"] = folder / f"main-window{suffix}.png"
     window.grab().save(str(shots["main-window"]))
+    for step in steps:
+        window.show_step(step)
+        if step is Step.OBJECTIVES:
+            page = window.page(step)
+            workbook = window.document.workbook
+            page.table.select_id(next(o.id for o in workbook.objectives if o.code == "PO-4"))
+        settle(app)
+        name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}"
+        shots[name] = folder / f"{name}.png"
+        window.grab().save(str(shots[name]))
     window.set_workshop_mode(False, remember=False)
     window.close()
     window.deleteLater()
@@ -78,7 +90,9 @@ def _distinct_colours(image: QImage) -> int:
 
 
 def test_screenshots_render_at_1366x768(qtbot, tmp_path):
-    shots = render(tmp_path)
+    from planning.steps import Step
+
+    shots = render(tmp_path, steps=(Step.OBJECTIVES, Step.ALIGNMENT))
     for path in shots.values():
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE
@@ -93,10 +107,16 @@ if __name__ == "__main__":
         for key in ("XDG_CONFIG_HOME", "XDG_STATE_HOME"):
             os.environ[key] = str(Path(temp) / key.lower())
         os.environ["HOME"] = str(Path(temp) / "work")  # recent files show as ~/Documents/...
-        for shot in render(Path(temp)).values():
+        from planning.steps import Step
+
+        for shot in render(Path(temp), steps=tuple(Step)).values():
             shot.replace(out / shot.name)
             print(out / shot.name)
-        if "--workshop" in sys.argv:  # to look at, not kept in the docs
-            os.environ["HOME"] = str(Path(temp) / "w" / "work")
-            for shot in render(Path(temp) / "w", workshop=True).values():
-                print(shot.replace(Path(tempfile.gettempdir()) / shot.name))
+        # Workshop mode (projector type) for the densest pages; the welcome and main-window
+        # images of that run are only looked at, not kept.
+        os.environ["HOME"] = str(Path(temp) / "w" / "work")
+        dense = (Step.MISSION_VISION, Step.OBJECTIVES, Step.ALIGNMENT)
+        for name, shot in render(Path(temp) / "w", workshop=True, steps=dense).items():
+            keep = name.startswith("step-")
+            target = (out if keep else Path(tempfile.gettempdir())) / shot.name
+            print(shot.replace(target))

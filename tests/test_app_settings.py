@@ -76,3 +76,32 @@ def test_recent_file_paths_are_absolute(tmp_path, monkeypatch, qapp):
     settings = Settings()
     settings.add_recent_file(Path("relative.pmowb"))
     assert settings.recent_files() == [tmp_path / "relative.pmowb"]
+
+
+def test_findings_panel_starts_hidden_and_is_remembered(scripted, qtbot, later_sample,
+                                                        tmp_path):
+    from planning.fileformat import save_workbook
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "review.pmowb"
+    save_workbook(later_sample, path)
+    first = MainWindow()
+    first.show()
+    first.files.open(path)
+    assert not first.findings_dock.isVisible()
+    first.named_actions["findings"].trigger()
+    assert first.findings_dock.isVisible()
+    first.close()
+    first.deleteLater()
+    second = MainWindow()
+    second.show()
+    try:
+        second.files.open(path)
+        assert second.findings_dock.isVisible()
+        second.set_workshop_mode(True, remember=False)
+        assert not second.findings_dock.isVisible()
+        second.set_workshop_mode(False, remember=False)
+        assert second.findings_dock.isVisible()
+    finally:
+        second.close()
+        second.deleteLater()

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
         self.readiness_label.setAccessibleName("Readiness")
+        self.readiness_label.setToolTip(
+            "Steps complete and open warnings. View → Findings (Ctrl+Shift+F) lists them all."
+        )
         self.statusBar().addWidget(self.readiness_label, 1)
         self.exports = ExportRunner(self, self.statusBar())
 
@@ -318,8 +321,8 @@ class MainWindow(QMainWindow):
         self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
         self._fit_step_list()
         # One step at a time on the projector: the page shows its own findings, the panel
-        # of all findings comes back when the workshop is over (or with Ctrl+Shift+F).
-        self.set_findings_visible(not on)
+        # of all findings comes back (if it was open) when the workshop is over.
+        self.set_findings_visible(not on and self.settings.findings_panel(), remember=False)
         if on and not self.isFullScreen() and self.isVisible():
             self.showFullScreen()
         elif not on and self.isFullScreen():
@@ -332,8 +335,10 @@ class MainWindow(QMainWindow):
         total = max(self.splitter.width(), width + 400)
         self.splitter.setSizes([width, total - width])
 
-    def set_findings_visible(self, visible: bool) -> None:
+    def set_findings_visible(self, visible: bool, *, remember: bool = True) -> None:
         self.named_actions["findings"].setChecked(visible)
+        if remember:
+            self.settings.set_findings_panel(visible)
         self.findings_dock.setVisible(visible and self.files.has_workbook)
 
     def set_step_list_visible(self, visible: bool) -> None:

@@ -90,5 +90,5 @@ def build_menus(window: MainWindow) -> None:
     view_menu.addAction(step_list)
     findings = _action(window, "findings", "&Findings", window.set_findings_visible,
                        "Ctrl+Shift+F", checkable=True)
-    findings.setChecked(True)
+    findings.setChecked(window.settings.findings_panel())
     view_menu.addAction(findings)

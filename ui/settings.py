@@ -102,6 +102,14 @@ class Settings:
     def set_workshop_mode(self, on: bool) -> None:
         self._qs.setValue("view/workshop_mode", bool(on))
 
+    def findings_panel(self) -> bool:
+        """The panel of all findings; off by default, since each page lists its own and a
+        1366-pixel projector needs the width for the page."""
+        return bool(self._get("view/findings_panel", False, bool))
+
+    def set_findings_panel(self, on: bool) -> None:
+        self._qs.setValue("view/findings_panel", bool(on))
+
     def window_geometry(self) -> QByteArray | None:
         value = self._get("view/geometry", QByteArray(), QByteArray)
         return value if value and not value.isEmpty() else None
