@@ -25,6 +25,7 @@ from lxml import etree
 from exporters import charter_styles as cs
 from planning.atomic import atomic_write
 from planning.errors import WorkbookError
+from planning.reading import read_user_file
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / (
     "charter.docx")
@@ -58,14 +59,7 @@ def open_template(path: str | Path | None) -> DocxDocument:
 
 def _open_organisation_template(path: Path) -> DocxDocument:
     name = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise TemplateError(f"The template {name} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise TemplateError(f"The template {name} is a folder, not a Word document.") from exc
-    except OSError as exc:
-        raise TemplateError(f"The template {name} cannot be read: {exc.strerror}.") from exc
+    data = read_user_file(path, what="a Word document", error=TemplateError)
     data = _as_word_document(data, name)
     try:
         return Document(io.BytesIO(data))

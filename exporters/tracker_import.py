@@ -35,6 +35,7 @@ from exporters.tracker_layout import (
 from planning.errors import WorkbookError
 from planning.fileformat import load_workbook, save_workbook
 from planning.model import Workbook
+from planning.reading import read_user_file
 from planning.tracker_updates import (
     EDITABLE_FIELDS,
     ImportPlan,
@@ -118,20 +119,8 @@ def read_tracker(path: str | os.PathLike[str]) -> TrackerContents:
 
 
 def _read_bytes(source: Path) -> bytes:
-    try:
-        size = source.stat().st_size
-        if size > MAX_TRACKER_BYTES:
-            raise TrackerError(f"{source.name} is {size // (1024 * 1024)} MB, too large to be "
-                               "a tracker; it is not opened.")
-        return source.read_bytes()
-    except FileNotFoundError as exc:
-        raise TrackerError(f"{source} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise TrackerError(f"{source} is a folder, not a tracker.") from exc
-    except PermissionError as exc:
-        raise TrackerError(f"No permission to read {source}.") from exc
-    except OSError as exc:
-        raise TrackerError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+    return read_user_file(source, what="a tracker", error=TrackerError,
+                          max_bytes=MAX_TRACKER_BYTES)
 
 
 def _check_archive(data: bytes, name: str) -> None:

@@ -24,6 +24,7 @@ from planning.errors import (
 )
 from planning.migrations import migrate
 from planning.model import FORMAT_NAME, SCHEMA_VERSION, Workbook
+from planning.reading import read_user_file
 
 EXTENSION = ".pmowb"
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -48,21 +49,9 @@ def save_workbook(workbook: Workbook, path: str | os.PathLike[str]) -> None:
 
 def load_workbook(path: str | os.PathLike[str]) -> Workbook:
     source = Path(path)
-    try:
-        size = source.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DamagedWorkbookError(
-                f"{source.name} is {size // (1024 * 1024)} MB, too large to be a workbook."
-            )
-        data = source.read_bytes()
-    except FileNotFoundError as exc:
-        raise WorkbookFileError(f"{source} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise WorkbookFileError(f"{source} is a folder, not a workbook file.") from exc
-    except PermissionError as exc:
-        raise WorkbookFileError(f"No permission to read {source}.") from exc
-    except OSError as exc:
-        raise WorkbookFileError(f"Cannot read {source}: {exc.strerror or exc}.") from exc
+    data = read_user_file(
+        source, what="a workbook file", error=WorkbookFileError, max_bytes=MAX_FILE_BYTES
+    )
     return loads(data, name=source.name)
 
 
