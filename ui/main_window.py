@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
 )
@@ -122,7 +123,11 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(lambda path: self.files.open(path))
         self.exports.running_changed.connect(self._exports_running)
 
-        self.resize(1280, 800)
+        # First start: 1280×800, or less where the screen is smaller (a 1366×768 projector
+        # has about 740 pixels of height once the taskbar is counted).
+        screen = QGuiApplication.primaryScreen()
+        space = screen.availableGeometry().size() if screen else QSize(1280, 800)
+        self.resize(min(1280, space.width()), min(800, space.height()))
         geometry, state = self.settings.window_geometry(), self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
