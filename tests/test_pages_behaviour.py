@@ -106,3 +106,15 @@ def test_purpose_page_shows_the_right_order(qapp, qtbot):
         assert "the backwards recipe" in purpose.order_label.text().splitlines()[3]
     finally:
         release(document)
+
+
+def test_typing_into_a_40000_character_field_keeps_all_of_it(later, qtbot):
+    long_name = "Northwind " + "x" * 40_000
+    later.workbook.office.full_name = long_name
+    page = open_page(qtbot, OfficePage, later)
+    assert page.full_name.text() == long_name
+    page.full_name.setFocus()
+    page.full_name.end(False)
+    qtbot.keyClicks(page.full_name, "!")
+    page.full_name.editingFinished.emit()
+    assert later.workbook.office.full_name == long_name + "!"

@@ -125,8 +125,14 @@ class FieldBinding(QObject):
         return False
 
 
+# QLineEdit cuts text at 32,767 characters by default: a longer field (pasted, or from the
+# file) would lose its tail at the first keystroke. Fields are not limited in the workbook.
+MAX_LINE_TEXT = 10_000_000
+
+
 class LineBinding(FieldBinding):
     def __init__(self, document, widget: QLineEdit, locate, field, change, label) -> None:
+        widget.setMaxLength(MAX_LINE_TEXT)
         super().__init__(document, widget, locate, field, change, label)
         widget.textEdited.connect(lambda text: self.push(text, merge=True))
         widget.editingFinished.connect(self.end_session)

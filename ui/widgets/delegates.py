@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.table import Column, EntityTableModel
-from ui.widgets.bindings import NO_DATE, setup_date_edit
+from ui.widgets.bindings import MAX_LINE_TEXT, NO_DATE, setup_date_edit
 
 
 class MultiSelectEditor(QListWidget):
@@ -91,7 +92,10 @@ class ColumnDelegate(QStyledItemDelegate):
         if column.editor == "multi":
             choices = list(column.choices(wb)) if column.choices else []
             return MultiSelectEditor(choices, parent)
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setMaxLength(MAX_LINE_TEXT)
+        return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
