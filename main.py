@@ -14,6 +14,7 @@ needs them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (WorkbookError, CommandError) as exc:
         print(f"pmo-workbook: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader went away (`pmo-workbook check X | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _run_app(args: list[str]) -> int:
