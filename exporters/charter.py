@@ -54,6 +54,7 @@ def build_charter(workbook: Workbook, template: str | os.PathLike[str] | None = 
     charter_plan.communication(writer, workbook)
     charter_plan.health(writer, workbook)
     charter_appendix.what_changed(writer, workbook)
+    charter_appendix.workshop_record(writer, workbook)
     writer.finish()
 
     write_header_footer(document, style_ids, workbook)

@@ -1,8 +1,10 @@
-"""The charter's appendix: what changed since last year.
+"""The charter's appendix: what changed since last year, and the review workshop's record.
 
 Statements are compared word by word (`planning.history.word_diff`): removed words are
 struck through in red, added words underlined in blue, so the change reads without colour
 too. Every objective kept, revised, retired, achieved or new is listed with its reason.
+The workshop's decision log follows as a table, and the parking lot's open topics as a list,
+so what was decided and what was left for later is on record with the charter.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _CHANGE_LABEL = {
     "pending": "Awaiting a decision",
 }
 _DONE = {StatementDecision.REAFFIRM: "reaffirmed", StatementDecision.REVISE: "revised"}
+# A hanging indent for "•<tab>topic": the bullet in the margin, wrapped lines under the text.
+_BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 _CHANGE_FILL = {"retired": "F2F2F2", "achieved": "E2EFDA", "new": "DEEAF6",
                 "revised": "FFF2CC", "pending": "F8CBAD"}
 
@@ -150,3 +154,25 @@ def _health(writer: CharterWriter, workbook: Workbook, label: str) -> None:
                      f"{words.plural(better, 'complaint')}, worse on {worse} and the same on "
                      f"{len(compared) - better - worse} (of {len(compared)} rated in both years); "
                      "see the health-check baseline for each rating.")
+
+
+def workshop_record(writer: CharterWriter, workbook: Workbook) -> None:
+    """Decisions taken in the review, and the parked topics still open; nothing if both are
+    empty (rows added and left blank count as empty)."""
+    decisions = [d for d in workbook.decision_log if d.decision.strip()]
+    if decisions:
+        writer.heading(2, "Decisions taken in the review")
+        writer.paragraph(f"{words.plural(len(decisions), 'decision')} recorded during the "
+                         "review, in the order they were written down.")
+        writer.table([("Decision", 5.2), ("Made by", 1.8), ("Date", 1.4)],
+                     [[d.decision.strip(), d.made_by.strip() or words.DASH,
+                       words.short_day(d.made_on) or words.DASH] for d in decisions])
+    parked = [p for p in workbook.parking_lot if not p.resolved and p.topic.strip()]
+    if parked:
+        writer.heading(2, "Topics parked for later")
+        writer.paragraph("Raised during the review and set aside; still open:")
+        for item in parked:
+            raised_by = item.raised_by.strip()
+            writer.paragraph("•\t", item.topic.strip(),
+                             *((" (raised by ", raised_by, ")") if raised_by else ()),
+                             extra_ppr=_BULLET_INDENT)

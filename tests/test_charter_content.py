@@ -311,3 +311,50 @@ def test_shipped_template_is_what_the_generator_writes() -> None:
 
     # Run `python -m exporters.charter_template` after changing charter_styles.py.
     assert DEFAULT_TEMPLATE.read_bytes() == build_default_template()
+
+
+def test_workshop_decisions_and_open_parked_topics_close_the_appendix(
+        built: tuple[DocxDocument, bytes, list[str]], d2p_text: str) -> None:
+    document = built[0]
+    assert headings(document, 2)[-2:] == ["Decisions taken in the review",
+                                          "Topics parked for later"]
+    decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Decision")
+    assert [[c.text for c in row.cells] for row in decisions.rows] == [
+        ["Decision", "Made by", "Date"],
+        ["The office becomes a portfolio management office from January.", "Hana Sato",
+         "24 Nov 2026"],
+    ]
+    paragraphs = [p.text for p in document.paragraphs]
+    parked = paragraphs.index("Raised during the review and set aside; still open:")
+    assert paragraphs[parked + 1] == ("•\tShould the office own benefits tracking after "
+                                      "go-live? (raised by Ingrid Berg)")
+    assert "Should the office own benefits tracking after go-live?" in d2p_text
+    assert "The office becomes a portfolio management office from January." in d2p_text
+
+
+def test_resolved_topics_and_blank_rows_stay_out_of_the_charter(later: Workbook) -> None:
+    from planning.model import DecisionLogEntry, ParkingLotItem
+
+    workbook = later.model_copy(deep=True)
+    workbook.parking_lot[0].resolved = True
+    workbook.parking_lot.append(ParkingLotItem(topic="  ", raised_by="Quentin Zed"))
+    workbook.decision_log.append(DecisionLogEntry(decision="Drop the PMO\x0b newsletter",
+                                                  made_by=""))
+    document = charter_document(workbook)[0]
+    text = body_text(document)
+    assert "Topics parked for later" not in headings(document, 2)
+    assert "Should the office own benefits tracking" not in text
+    assert "Quentin Zed" not in text
+    decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Decision")
+    # The illegal control character is replaced, the missing name and date show a dash.
+    assert [c.text for c in decisions.rows[-1].cells] == ["Drop the PMO\ufffd newsletter", "—",
+                                                          "—"]
+    assert "2 decisions recorded during the review" in text
+
+
+def test_empty_workshop_record_adds_nothing(first_sample: Workbook) -> None:
+    assert not first_sample.decision_log and not first_sample.parking_lot
+    document = charter_document(first_sample)[0]
+    level2 = headings(document, 2)
+    assert "Decisions taken in the review" not in level2
+    assert "Topics parked for later" not in level2

@@ -1,4 +1,4 @@
-"""The main window: the welcome screen or the walk (step list, page area, findings panel),
+"""The main window: the welcome screen or the walk (step list, page area, the docks),
 the menus and shortcuts, the status bar with readiness, and the timers for autosave and the
 lock. File work is delegated to ui.files.WorkbookFiles, exports to ui.export_jobs."""
 
@@ -44,6 +44,7 @@ from ui.pages.base import StepPage
 from ui.settings import Settings
 from ui.step_list import StepList
 from ui.welcome import WelcomeScreen
+from ui.workshop_panel import WorkshopDock
 
 APP_TITLE = "PMO Workbook"
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
         self.resizeDocks([self.findings_dock], [280], Qt.Orientation.Horizontal)
+        self.workshop_dock = WorkshopDock(self.document, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.workshop_dock)
 
         self.readiness_label = QLabel()
         self.readiness_label.setObjectName("readiness")
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
     def _show_screen(self, has_workbook: bool) -> None:
         self.screens.setCurrentWidget(self.splitter if has_workbook else self.welcome)
         self.findings_dock.setVisible(has_workbook and self.named_actions["findings"].isChecked())
+        self.workshop_dock.setVisible(has_workbook
+                                      and self.named_actions["workshop_panel"].isChecked())
         for name in ("save", "save_as", "close", "next_year", "export_tracker",
                      "export_charter", "import_tracker", "previous_step", "next_step"):
             self.named_actions[name].setEnabled(has_workbook)
@@ -345,6 +350,11 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.set_findings_panel(visible)
         self.findings_dock.setVisible(visible and self.files.has_workbook)
+
+    def set_workshop_panel_visible(self, visible: bool) -> None:
+        self.named_actions["workshop_panel"].setChecked(visible)
+        self.settings.set_workshop_panel(visible)
+        self.workshop_dock.setVisible(visible and self.files.has_workbook)
 
     def set_step_list_visible(self, visible: bool) -> None:
         self.step_list.setVisible(visible)

@@ -92,3 +92,8 @@ def build_menus(window: MainWindow) -> None:
                        "Ctrl+Shift+F", checkable=True)
     findings.setChecked(window.settings.findings_panel())
     view_menu.addAction(findings)
+    workshop_panel = _action(window, "workshop_panel", "&Parking Lot and Decisions",
+                             window.set_workshop_panel_visible, "Ctrl+Shift+P", checkable=True,
+                             tip="The workshop's parking lot and decision log")
+    workshop_panel.setChecked(window.settings.workshop_panel())
+    view_menu.addAction(workshop_panel)

@@ -110,6 +110,13 @@ class Settings:
     def set_findings_panel(self, on: bool) -> None:
         self._qs.setValue("view/findings_panel", bool(on))
 
+    def workshop_panel(self) -> bool:
+        """The parking lot and decision log dock; off by default, opened for the workshop."""
+        return bool(self._get("view/workshop_panel", False, bool))
+
+    def set_workshop_panel(self, on: bool) -> None:
+        self._qs.setValue("view/workshop_panel", bool(on))
+
     def window_geometry(self) -> QByteArray | None:
         value = self._get("view/geometry", QByteArray(), QByteArray)
         return value if value and not value.isEmpty() else None
