@@ -22,10 +22,12 @@ SIZE = (1366, 768)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def render(folder: Path, workshop: bool = False, steps: tuple = ()) -> dict[str, Path]:
+def render(folder: Path, workshop: bool = False, steps: tuple = (),
+           workshop_panel: bool = False) -> dict[str, Path]:
     """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
     `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
-    a carried-over objective awaiting its decision)."""
+    a carried-over objective awaiting its decision); `workshop_panel` one with the parking
+    lot and decision log shown."""
     from PySide6.QtWidgets import QApplication
 
     from planning.steps import Step
@@ -64,6 +66,14 @@ def render(folder: Path, workshop: bool = False, steps: tuple = ()) -> dict[str,
         name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}"
         shots[name] = folder / f"{name}.png"
         window.grab().save(str(shots[name]))
+    if workshop_panel:
+        # The parking lot and decision log docked under the page, on the sample's own step.
+        window.set_workshop_panel_visible(True)
+        window.show_step(Step.MISSION_VISION)
+        settle(app)
+        shots["workshop-panel"] = folder / f"workshop-panel{suffix}.png"
+        window.grab().save(str(shots["workshop-panel"]))
+        window.set_workshop_panel_visible(False)
     window.set_workshop_mode(False, remember=False)
     window.close()
     window.deleteLater()
@@ -92,7 +102,8 @@ def _distinct_colours(image: QImage) -> int:
 def test_screenshots_render_at_1366x768(qtbot, tmp_path):
     from planning.steps import Step
 
-    shots = render(tmp_path, steps=(Step.OBJECTIVES, Step.ALIGNMENT))
+    shots = render(tmp_path, steps=(Step.OBJECTIVES, Step.ALIGNMENT), workshop_panel=True)
+    assert "workshop-panel" in shots
     for path in shots.values():
         image = QImage(str(path))
         assert (image.width(), image.height()) == SIZE
@@ -109,7 +120,7 @@ if __name__ == "__main__":
         os.environ["HOME"] = str(Path(temp) / "work")  # recent files show as ~/Documents/...
         from planning.steps import Step
 
-        for shot in render(Path(temp), steps=tuple(Step)).values():
+        for shot in render(Path(temp), steps=tuple(Step), workshop_panel=True).values():
             shot.replace(out / shot.name)
             print(out / shot.name)
         # Workshop mode (projector type) for the densest pages; the welcome and main-window
