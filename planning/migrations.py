@@ -2,8 +2,8 @@
 
 `MIGRATIONS[n]` turns a version-n document (a plain dict) into a version-(n+1) one. Loading
 applies them in order up to `SCHEMA_VERSION`; each released version has a fixture file in
-tests/fixtures so that every step is exercised. Version 1 is the first release, so the
-table is empty today; a change to the schema adds an entry here and bumps SCHEMA_VERSION.
+tests/fixtures so that every step is exercised. A change to the schema adds an entry here
+and bumps SCHEMA_VERSION.
 """
 
 from __future__ import annotations
@@ -16,7 +16,15 @@ from planning.errors import DamagedWorkbookError
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2 adds the workshop's timed agenda; older workbooks start with none."""
+    document.setdefault("agenda", [])
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 def migrate(document: Document, from_version: int, to_version: int) -> Document:

@@ -24,9 +24,10 @@ from planning.enums import (
     Strength,
     ValueCategory,
 )
+from planning.steps import Step
 
 FORMAT_NAME = "pmo-workbook"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DEFAULT_PURPOSE = (
     "The office exists to help its constituents, the customers it serves, achieve their "
@@ -268,6 +269,14 @@ class DecisionLogEntry(Entity):
     made_on: date | None = None
 
 
+class AgendaItem(Entity):
+    """One slot of the workshop's timed agenda, usually one step of the walk."""
+
+    step: Step | None = None
+    topic: str = ""
+    minutes: int = Field(default=15, ge=1, le=600)
+
+
 # --- History -----------------------------------------------------------------------------
 
 
@@ -322,6 +331,7 @@ class Workbook(Record):
     charter: CharterSettings = Field(default_factory=CharterSettings)
     parking_lot: list[ParkingLotItem] = Field(default_factory=list)
     decision_log: list[DecisionLogEntry] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
     history: list[YearSnapshot] = Field(default_factory=list)
 
     # --- look-ups used by analysis, exporters and the UI --------------------------------

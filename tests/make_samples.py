@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from planning.agenda import half_day_agenda
 from planning.carry_forward import carry_forward
 from planning.enums import (
     ApprovalDecision,
@@ -548,6 +549,9 @@ def later_year(first: Workbook) -> Workbook:
             raised_by="Ingrid Berg",
         )
     ]
+    wb.agenda = half_day_agenda()
+    for index, item in enumerate(wb.agenda):
+        item.id = sid(f"agenda-{index}")
     wb.decision_log = [
         DecisionLogEntry(
             id=sid("d-1"),

@@ -75,7 +75,9 @@ def user_strings(workbook: Workbook) -> list[str]:
             for item in value:
                 walk(item)
 
-    walk(workbook.model_dump(mode="python"))
+    # The agenda is not printed in the charter, and its topics are step titles ("Office")
+    # that would mask generated words.
+    walk(workbook.model_dump(mode="python", exclude={"agenda"}))
     return sorted(set(found), key=len, reverse=True)
 
 

@@ -53,3 +53,11 @@ def test_a_missing_migration_step_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(migrations, "MIGRATIONS", {1: lambda d: d})
     with pytest.raises(DamagedWorkbookError, match="schema version 2"):
         migrations.migrate({"schema_version": 1}, 1, 3)
+
+
+def test_version_1_gains_an_empty_agenda() -> None:
+    document = json.loads((FIXTURES / "schema-v1.pmowb").read_text(encoding="utf-8"))
+    assert "agenda" not in document
+    workbook = loads(json.dumps(document).encode())
+    assert workbook.agenda == []
+    assert json.loads(dumps(workbook))["agenda"] == []
