@@ -1,7 +1,8 @@
-"""The workshop aids: the parking lot and the decision log in their dock. Rows are added with
-the panel's buttons, cells typed the way the table's delegate writes them, every edit undone
-and redone through the document's one undo stack; the dock is shown from the View menu,
-hidden without a workbook, and remembered across restarts."""
+"""The workshop aids: the parking lot and the decision log in their dock (the agenda, their
+third tab, has tests/test_workshop_agenda.py). Rows are added with the panel's buttons, cells
+typed the way the table's delegate writes them, every edit undone and redone through the
+document's one undo stack; the dock is shown from the View menu, hidden without a workbook,
+and remembered across restarts."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ import app_support
 import pytest
 from conftest import LATER_SAMPLE
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
 from planning.fileformat import load_workbook
 from planning.model import new_workbook
 from ui.document import WorkbookDocument
 from ui.workshop_panel import (
+    AGENDA_EMPTY,
     DECISION_LOG_EMPTY,
     PARKING_LOT_EMPTY,
     WorkshopPanel,
@@ -47,6 +50,16 @@ def panel(qtbot, empty_document):
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+def show_tab(panel, editor) -> None:
+    """Click the dock's tab holding `editor`, as the facilitator would."""
+    tabs = panel.tabs
+    index = next(i for i in range(tabs.count())
+                 if tabs.widget(i) is editor or tabs.widget(i).isAncestorOf(editor))
+    tab_bar = tabs.tabBar()
+    QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
 
 
 def _cells(model) -> list[list[str]]:
@@ -93,8 +106,10 @@ def test_sample_rows_read_as_the_leader_wrote_them(qapp):
 
 
 def test_empty_lists_say_what_to_write_down(panel):
-    for editor, text in ((panel.parking_lot, PARKING_LOT_EMPTY),
+    assert [panel.tabs.tabText(i) for i in range(3)] == ["Agenda", "Parking lot", "Decisions"]
+    for editor, text in ((panel.agenda, AGENDA_EMPTY), (panel.parking_lot, PARKING_LOT_EMPTY),
                          (panel.decisions, DECISION_LOG_EMPTY)):
+        show_tab(panel, editor)
         assert editor.stack.currentIndex() == 0
         assert editor.empty_label.text() == text
         assert editor.empty_label.isVisible()
@@ -106,6 +121,7 @@ def test_park_a_topic_type_it_tick_it_and_undo_each_step(panel, qtbot, empty_doc
     document, workbook = empty_document, empty_document.workbook
     editor = panel.parking_lot
     model = editor.model
+    show_tab(panel, editor)
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert len(workbook.parking_lot) == 1
     assert editor.view.isVisible() and not editor.empty_label.isVisible()
@@ -158,6 +174,7 @@ def test_log_a_decision_with_its_date_then_remove_it(panel, qtbot, empty_documen
     document, workbook = empty_document, empty_document.workbook
     editor = panel.decisions
     model = editor.model
+    show_tab(panel, editor)
     qtbot.mouseClick(editor.empty_add, Qt.MouseButton.LeftButton)
     assert model.rowCount() == 1
     assert model.setData(model.index(0, 0), "Stage gates are retired.", EDIT)
@@ -183,16 +200,25 @@ def test_a_different_workbook_fills_the_panel(panel, empty_document):
     assert _cells(panel.parking_lot.model)[0][0] == (
         "Should the office own benefits tracking after go-live?")
     assert panel.decisions.model.rowCount() == 1
-    assert panel.parking_lot.view.isVisible() and panel.decisions.view.isVisible()
+    for editor in (panel.agenda, panel.parking_lot, panel.decisions):
+        show_tab(panel, editor)
+        assert editor.view.isVisible()
+    assert panel.total_label.text() == "Total: 4 h 05 min"
+    assert [panel.tabs.tabText(i) for i in range(3)] == [
+        "Agenda (4 h 05 min)", "Parking lot (1 open)", "Decisions (1)"]
     empty_document.replace(new_workbook("Other", "FY2028"), None)
-    assert panel.parking_lot.empty_label.isVisible()
-    assert panel.decisions.empty_label.isVisible()
+    for editor in (panel.agenda, panel.parking_lot, panel.decisions):
+        show_tab(panel, editor)
+        assert editor.empty_label.isVisible()
+    assert panel.total_label.text() == "Total: 0 min"
+    assert [panel.tabs.tabText(i) for i in range(3)] == ["Agenda", "Parking lot", "Decisions"]
 
 
 def test_read_only_workbook_cannot_be_edited_from_the_panel(panel, qtbot, empty_document):
     empty_document.replace(load_workbook(LATER_SAMPLE), LATER_SAMPLE)
     empty_document.read_only = True
     editor = panel.parking_lot
+    show_tab(panel, editor)
     qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     assert editor.model.rowCount() == 1
     assert not editor.model.setData(editor.model.index(0, 2), Qt.CheckState.Checked, CHECK)
@@ -214,9 +240,9 @@ def test_dock_is_hidden_until_asked_for_and_hidden_without_a_workbook(window, tm
     dock = window.workshop_dock
     action = window.named_actions["workshop_panel"]
     assert dock.objectName() == "workshopDock"
-    assert dock.windowTitle() == "Parking lot and decisions"
+    assert dock.windowTitle() == "Workshop: agenda, parking lot and decisions"
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-    assert action.text() == "&Parking Lot and Decisions"
+    assert action.text() == "&Agenda, Parking Lot and Decisions"
     assert action.shortcut().toString() == "Ctrl+Shift+P"
     assert action.isCheckable() and not action.isChecked()
     view_menu = next(m.menu() for m in window.menuBar().actions() if m.text() == "&View")
@@ -238,6 +264,7 @@ def test_dock_is_hidden_until_asked_for_and_hidden_without_a_workbook(window, tm
 def test_edits_in_the_dock_go_through_the_window_undo(opened, qtbot):
     opened.named_actions["workshop_panel"].trigger()
     panel = opened.workshop_dock.panel
+    show_tab(panel, panel.decisions)
     qtbot.mouseClick(panel.decisions.add_button, Qt.MouseButton.LeftButton)
     model = panel.decisions.model
     assert model.rowCount() == 2
@@ -252,14 +279,17 @@ def test_edits_in_the_dock_go_through_the_window_undo(opened, qtbot):
     assert opened.document.workbook.decision_log[1].decision == "Keep the quarterly review."
 
 
-def test_lists_stack_when_the_dock_moves_to_a_side(opened):
+def test_tab_titles_count_what_each_list_holds(opened, qtbot):
     opened.set_workshop_panel_visible(True)
-    dock = opened.workshop_dock
-    assert dock.panel.splitter.orientation() == Qt.Orientation.Horizontal
-    opened.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    assert dock.panel.splitter.orientation() == Qt.Orientation.Vertical
-    opened.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-    assert dock.panel.splitter.orientation() == Qt.Orientation.Horizontal
+    panel = opened.workshop_dock.panel
+    titles = lambda: [panel.tabs.tabText(i) for i in range(3)]  # noqa: E731
+    assert titles() == ["Agenda (4 h 05 min)", "Parking lot (1 open)", "Decisions (1)"]
+    show_tab(panel, panel.parking_lot)
+    model = panel.parking_lot.model
+    assert model.setData(model.index(0, 2), Qt.CheckState.Checked, CHECK)
+    assert titles()[1] == "Parking lot (0 open)"
+    opened.named_actions["undo"].trigger()
+    assert titles()[1] == "Parking lot (1 open)"
 
 
 def test_dock_is_remembered_across_restarts(scripted, qtbot, tmp_path):

@@ -159,6 +159,21 @@ def ask_after_export(parent: QWidget | None, path: Path, notes: list[str]) -> st
     return "open" if clicked is opened else "folder" if clicked is folder else "close"
 
 
+def ask_replace_agenda(parent: QWidget | None, slots: int) -> bool:
+    """True to replace the workshop's agenda (`slots` slots) with the half-day one."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Use the Half-Day Agenda")
+    plural = "slot" if slots == 1 else "slots"
+    box.setText(f"Replace the agenda's {slots} {plural} with the half-day agenda?")
+    box.setInformativeText("Undo (Ctrl+Z) brings the current agenda back.")
+    replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(replace)
+    box.exec()
+    return box.clickedButton() is replace
+
+
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)

@@ -1,6 +1,7 @@
 """The main window: the welcome screen or the walk (step list, page area, the docks),
-the menus and shortcuts, the status bar with readiness, and the timers for autosave and the
-lock. File work is delegated to ui.files.WorkbookFiles, exports to ui.export_jobs."""
+the menus and shortcuts, the status bar with readiness and the agenda clock, and the timers
+for autosave and the lock. File work is delegated to ui.files.WorkbookFiles, exports to
+ui.export_jobs."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from planning.findings import Finding
 from planning.lockfile import REFRESH_SECONDS
 from planning.steps import Step
 from ui import dialogs, errors, theme
+from ui.agenda_clock import AgendaClock
 from ui.document import Change, WorkbookDocument
 from ui.export_jobs import CHARTER, TRACKER, ExportRunner
 from ui.files import WorkbookFiles
@@ -93,6 +95,8 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addWidget(self.readiness_label, 1)
         self.exports = ExportRunner(self, self.statusBar())
+        self.agenda_clock = AgendaClock(self.document, self)
+        self.statusBar().addPermanentWidget(self.agenda_clock)
 
         self._pages: dict[Step, StepPage] = {}
         self._pending: dict[Step, Change] = {}
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         self.files.autosaved.connect(
             lambda p: self.statusBar().showMessage("Autosaved for recovery", 3000))
         self.step_list.step_selected.connect(self.show_step)
+        self.agenda_clock.step_requested.connect(self.show_step)  # the projector follows
         self.findings.finding_activated.connect(self.jump_to_finding)
         self.welcome.action_requested.connect(self._welcome_action)
         self.welcome.recent_requested.connect(lambda path: self.files.open(path))
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
                      "export_charter", "import_tracker", "previous_step", "next_step"):
             self.named_actions[name].setEnabled(has_workbook)
         self._exports_running(self.exports.is_running())
+        self.agenda_clock.set_workbook_open(has_workbook)
         if has_workbook:
             self.show_step(self.step_list.current_step())
             self.step_list.setFocus()

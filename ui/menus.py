@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.agenda_clock import START_PAUSE_KEY
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -92,8 +94,14 @@ def build_menus(window: MainWindow) -> None:
                        "Ctrl+Shift+F", checkable=True)
     findings.setChecked(window.settings.findings_panel())
     view_menu.addAction(findings)
-    workshop_panel = _action(window, "workshop_panel", "&Parking Lot and Decisions",
+    workshop_panel = _action(window, "workshop_panel", "&Agenda, Parking Lot and Decisions",
                              window.set_workshop_panel_visible, "Ctrl+Shift+P", checkable=True,
-                             tip="The workshop's parking lot and decision log")
+                             tip="The workshop's timed agenda, parking lot and decision log")
     workshop_panel.setChecked(window.settings.workshop_panel())
     view_menu.addAction(workshop_panel)
+    clock = window.agenda_clock
+    agenda_clock = _action(window, "agenda_clock", "Start/Pause Agenda &Clock", clock.toggle,
+                           START_PAUSE_KEY, tip="Start or pause the clock of the agenda's slot")
+    agenda_clock.setEnabled(clock.is_available())
+    clock.available_changed.connect(agenda_clock.setEnabled)  # only with an agenda to time
+    view_menu.addAction(agenda_clock)

@@ -1,22 +1,40 @@
-"""The workshop aids beside the walk: the parking lot (topics set aside so they do not derail
+"""The workshop aids beside the walk: the timed agenda (a slot per step, with its minutes; the
+clock in the status bar follows it), the parking lot (topics set aside so they do not derail
 the discussion) and the decision log (each decision as it is made, with who made it).
 
-Both are plain lists of the workbook, edited like every other list: each edit is a command on
-the document's undo stack. They sit in a dock the View menu shows and hides, so they stay at
-hand whatever step of the review is on the screen.
+All three are plain lists of the workbook, edited like every other list: each edit is a
+command on the document's undo stack. They sit in a dock the View menu shows and hides, one
+tab each, so they stay at hand — in type large enough for a projector — whatever step of the
+review is on the screen.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QSplitter, QVBoxLayout, QWidget
+from typing import Any
 
-from planning.model import DecisionLogEntry, ParkingLotItem
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planning.agenda import format_duration, half_day_agenda, total_minutes
+from planning.model import AgendaItem, DecisionLogEntry, ParkingLotItem, Workbook
+from planning.steps import Step
+from ui import dialogs
+from ui.commands import EditWorkbook
 from ui.document import Change, WorkbookDocument
 from ui.models.table import Column, EntityTableModel
 from ui.widgets.list_editor import ListEditor
 
-DOCK_TITLE = "Parking lot and decisions"
+DOCK_TITLE = "Workshop: agenda, parking lot and decisions"
+AGENDA_EMPTY = ("Plan the workshop: a slot per step, with its minutes. The clock in workshop "
+                "mode follows it.")
+HALF_DAY = "Use the half-day agenda"
 PARKING_LOT_EMPTY = ("Park a topic that would derail the discussion; come back to it before "
                      "the workshop ends.")
 DECISION_LOG_EMPTY = "Write down each decision as it is made, with who made it."
@@ -56,65 +74,131 @@ def decision_log_model(document: WorkbookDocument) -> EntityTableModel:
     )
 
 
-def _section(title: str, editor: ListEditor) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    heading = QLabel(f"<b>{title}</b>")
-    heading.setBuddy(editor.view)
-    layout.addWidget(heading)
-    layout.addWidget(editor, 1)
-    return box
+class AgendaModel(EntityTableModel):
+    """The agenda's slots. Minutes are whole numbers from 1 to 600 (the domain refuses
+    anything else), so a fraction is rounded and "not set" is refused rather than stored."""
+
+    def convert(self, column: Column, value: Any) -> Any:
+        value = super().convert(column, value)
+        if column.field == "minutes":
+            if value is None:
+                raise ValueError("a slot needs its minutes")
+            return round(value)
+        return value
+
+
+_STEP_CHOICES = [(f"{step.number}. {step.title}", step) for step in Step]
+
+
+def agenda_model(document: WorkbookDocument) -> AgendaModel:
+    return AgendaModel(
+        document,
+        rows=lambda wb: wb.agenda,
+        container=("agenda",),
+        change=Change.WORKSHOP,
+        columns=[
+            Column("step", "Step", editor="enum", choices=lambda _wb: _STEP_CHOICES,
+                   none_label="No step",
+                   tooltip="The step the projector shows when the clock reaches this slot"),
+            Column("topic", "Topic"),
+            Column("minutes", "Minutes", editor="number", minimum=1, maximum=600, decimals=0,
+                   unit=lambda _slot: "min"),
+        ],
+        noun="slot",
+        factory=AgendaItem,
+    )
+
+
+def use_half_day_agenda(document: WorkbookDocument, parent: QWidget | None = None) -> bool:
+    """Replace the agenda with the half-day one, as one undo step; asks first when that
+    would drop slots. True when the agenda was replaced."""
+    if document.read_only:
+        return False
+    current = document.workbook.agenda
+    if current and not dialogs.ask_replace_agenda(parent, len(current)):
+        return False
+    agenda = half_day_agenda()
+
+    def mutate(wb: Workbook) -> None:
+        wb.agenda = agenda
+
+    document.push(EditWorkbook(document, HALF_DAY, Change.WORKSHOP, ("agenda",), mutate))
+    return True
 
 
 class WorkshopPanel(QWidget):
-    """The parking lot and the decision log, side by side (or one above the other when the
-    panel is tall and narrow)."""
+    """The agenda, the parking lot and the decision log, one tab each: three lists side by
+    side do not fit a 1366-pixel projector in workshop type, and the facilitator works on
+    one of them at a time. Tab titles count what each list holds."""
 
     def __init__(self, document: WorkbookDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workshopPanel")
-        self.setAccessibleName("Parking lot and decision log")
+        self.setAccessibleName("Workshop agenda, parking lot and decision log")
         self.document = document
+        self.agenda = ListEditor(agenda_model(document), AGENDA_EMPTY, "Add slot",
+                                 stretch_column=1)
         self.parking_lot = ListEditor(parking_lot_model(document), PARKING_LOT_EMPTY,
                                       "Park a topic", stretch_column=0)
         self.decisions = ListEditor(decision_log_model(document), DECISION_LOG_EMPTY,
                                     "Add decision", stretch_column=0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(_section("Parking lot", self.parking_lot))
-        self.splitter.addWidget(_section("Decision log", self.decisions))
+        self.half_day_button = QPushButton(HALF_DAY)
+        self.half_day_button.setToolTip("Replace the agenda with a four-hour plan: a slot per "
+                                        "step and a break (undoable)")
+        self.half_day_button.clicked.connect(lambda: use_half_day_agenda(document, self))
+        self.total_label = QLabel()
+        self.total_label.setObjectName("agendaTotal")
+        self.total_label.setAccessibleName("Agenda total")
+        agenda_tab = QWidget()
+        agenda_layout = QVBoxLayout(agenda_tab)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(self.agenda, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.half_day_button)
+        footer.addStretch(1)
+        footer.addWidget(self.total_label)
+        agenda_layout.addLayout(footer)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget, title in ((agenda_tab, "Agenda"), (self.parking_lot, "Parking lot"),
+                              (self.decisions, "Decisions")):
+            self.tabs.addTab(widget, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.tabs)
         # The models follow Change.WORKSHOP themselves; a different workbook (new, open,
         # restored) is read again at once, before anything asks the panel for its rows.
         document.replaced.connect(self.refresh)
+        document.changed.connect(lambda change: self._update_counts()
+                                 if change & Change.WORKSHOP else None)
+        self._update_counts()
 
     def refresh(self) -> None:
-        for editor in (self.parking_lot, self.decisions):
+        for editor in (self.agenda, self.parking_lot, self.decisions):
             editor.model.reload()
+        self._update_counts()
 
-    def set_orientation(self, orientation: Qt.Orientation) -> None:
-        self.splitter.setOrientation(orientation)
+    def _update_counts(self) -> None:
+        wb = self.document.workbook
+        minutes = total_minutes(wb.agenda)
+        self.total_label.setText(f"Total: {format_duration(minutes)}")
+        open_topics = sum(not item.resolved for item in wb.parking_lot)
+        titles = (f"Agenda ({format_duration(minutes)})" if wb.agenda else "Agenda",
+                  f"Parking lot ({open_topics} open)" if wb.parking_lot else "Parking lot",
+                  f"Decisions ({len(wb.decision_log)})" if wb.decision_log else "Decisions")
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
 
 
 class WorkshopDock(QDockWidget):
-    """The panel as a dock of the main window; lists go side by side at the top or bottom,
-    one above the other at the left or right."""
+    """The panel as a dock of the main window (at the bottom at first; movable)."""
 
     def __init__(self, document: WorkbookDocument, parent: QWidget | None = None) -> None:
         super().__init__(DOCK_TITLE, parent)
         self.setObjectName("workshopDock")
         self.panel = WorkshopPanel(document, self)
         self.setWidget(self.panel)
-        # Not closable from its title bar, like the findings dock: View ▸ Parking Lot and
-        # Decisions shows and hides it, so the menu's check mark always says the truth.
+        # Not closable from its title bar, like the findings dock: the View menu shows and
+        # hides it, so the menu's check mark always says the truth.
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.dockLocationChanged.connect(self._located)
-
-    def _located(self, area: Qt.DockWidgetArea) -> None:
-        side = area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.panel.set_orientation(Qt.Orientation.Vertical if side
-                                   else Qt.Orientation.Horizontal)
