@@ -26,8 +26,8 @@ def render(folder: Path, workshop: bool = False, steps: tuple = (),
            workshop_panel: bool = False) -> dict[str, Path]:
     """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
     `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
-    a carried-over objective awaiting its decision); `workshop_panel` one with the parking
-    lot and decision log shown."""
+    a carried-over objective awaiting its decision); `workshop_panel` one with the workshop
+    dock's agenda shown and the agenda clock running on the mission and vision slot."""
     from PySide6.QtWidgets import QApplication
 
     from planning.steps import Step
@@ -67,12 +67,23 @@ def render(folder: Path, workshop: bool = False, steps: tuple = (),
         shots[name] = folder / f"{name}.png"
         window.grab().save(str(shots[name]))
     if workshop_panel:
-        # The parking lot and decision log docked under the page, on the sample's own step.
+        # The agenda docked under the page, the clock 17 minutes into the mission and vision
+        # slot (a frozen clock, so the picture is the same every time); Next slot shows
+        # the step.
         window.set_workshop_panel_visible(True)
-        window.show_step(Step.MISSION_VISION)
+        clock = window.agenda_clock
+        clock.clock = lambda: 0.0
+        clock.toggle()
+        while clock.current().step is not Step.MISSION_VISION:
+            clock.next_slot()
+        clock.clock = lambda: 17 * 60 + 26.0
+        clock.refresh()
+        panel = window.workshop_dock.panel
+        panel.agenda.select_row(clock.index)
         settle(app)
         shots["workshop-panel"] = folder / f"workshop-panel{suffix}.png"
         window.grab().save(str(shots["workshop-panel"]))
+        clock.toggle()
         window.set_workshop_panel_visible(False)
     window.set_workshop_mode(False, remember=False)
     window.close()
@@ -127,7 +138,8 @@ if __name__ == "__main__":
         # images of that run are only looked at, not kept.
         os.environ["HOME"] = str(Path(temp) / "w" / "work")
         dense = (Step.MISSION_VISION, Step.OBJECTIVES, Step.ALIGNMENT)
-        for name, shot in render(Path(temp) / "w", workshop=True, steps=dense).items():
-            keep = name.startswith("step-")
+        for name, shot in render(Path(temp) / "w", workshop=True, steps=dense,
+                                 workshop_panel=True).items():
+            keep = name.startswith(("step-", "workshop-panel"))
             target = (out if keep else Path(tempfile.gettempdir())) / shot.name
             print(shot.replace(target))

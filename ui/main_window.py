@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTextEdit,
@@ -200,6 +201,11 @@ class MainWindow(QMainWindow):
             self.step_list.select_step(step)  # comes back here through step_selected
             return
         page = self.page(step)
+        for other in self._pages.values():
+            # Only the page on screen sets the minimum: a tall page seen once (the agenda
+            # clock walks them all) must not push the window past a 768-pixel projector.
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
         self.page_stack.setCurrentWidget(page)
         pending = self._pending.pop(step, Change.NONE)
         if pending:

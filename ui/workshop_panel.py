@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +38,7 @@ DOCK_TITLE = "Workshop: agenda, parking lot and decisions"
 AGENDA_EMPTY = ("Plan the workshop: a slot per step, with its minutes. The clock in workshop "
                 "mode follows it.")
 HALF_DAY = "Use the half-day agenda"
+ROWS_OF_TEXT = 14  # the dock's first height: tabs, buttons and about six rows of a list
 PARKING_LOT_EMPTY = ("Park a topic that would derail the discussion; come back to it before "
                      "the workshop ends.")
 DECISION_LOG_EMPTY = "Write down each decision as it is made, with who made it."
@@ -149,21 +153,23 @@ class WorkshopPanel(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("agendaTotal")
         self.total_label.setAccessibleName("Agenda total")
-        agenda_tab = QWidget()
-        agenda_layout = QVBoxLayout(agenda_tab)
-        agenda_layout.setContentsMargins(0, 0, 0, 0)
-        agenda_layout.addWidget(self.agenda, 1)
-        footer = QHBoxLayout()
-        footer.addWidget(self.half_day_button)
-        footer.addStretch(1)
-        footer.addWidget(self.total_label)
-        agenda_layout.addLayout(footer)
+        # The agenda's own controls sit beside the tabs rather than on a row of their own:
+        # on a 768-pixel projector every row of the dock is a row less of the list.
+        self.agenda_tools = QWidget()
+        tools = QHBoxLayout(self.agenda_tools)
+        tools.setContentsMargins(0, 0, 0, 2)
+        tools.addWidget(self.total_label)
+        tools.addSpacing(12)
+        tools.addWidget(self.half_day_button)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for widget, title in ((agenda_tab, "Agenda"), (self.parking_lot, "Parking lot"),
+        for widget, title in ((self.agenda, "Agenda"), (self.parking_lot, "Parking lot"),
                               (self.decisions, "Decisions")):
             self.tabs.addTab(widget, title)
+        self.tabs.setCornerWidget(self.agenda_tools, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(
+            lambda index: self.agenda_tools.setVisible(index == 0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.tabs)
@@ -184,11 +190,21 @@ class WorkshopPanel(QWidget):
         minutes = total_minutes(wb.agenda)
         self.total_label.setText(f"Total: {format_duration(minutes)}")
         open_topics = sum(not item.resolved for item in wb.parking_lot)
-        titles = (f"Agenda ({format_duration(minutes)})" if wb.agenda else "Agenda",
+        slots = len(wb.agenda)
+        titles = (f"Agenda ({slots} slot{'' if slots == 1 else 's'})" if slots else "Agenda",
                   f"Parking lot ({open_topics} open)" if wb.parking_lot else "Parking lot",
                   f"Decisions ({len(wb.decision_log)})" if wb.decision_log else "Decisions")
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
+
+
+class _PanelScroll(QScrollArea):
+    """Asks for room for several rows of a list (the dock's first height), whatever the
+    smaller minimum it can be squeezed to."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.fontMetrics().lineSpacing() * ROWS_OF_TEXT)
 
 
 class WorkshopDock(QDockWidget):
@@ -198,7 +214,14 @@ class WorkshopDock(QDockWidget):
         super().__init__(DOCK_TITLE, parent)
         self.setObjectName("workshopDock")
         self.panel = WorkshopPanel(document, self)
-        self.setWidget(self.panel)
+        # In a scroll area, so a tall step page in projector type can squeeze the dock
+        # instead of pushing the window (and the agenda clock) past the bottom of the screen.
+        scroll = _PanelScroll(self)
+        scroll.setObjectName("workshopScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.panel)
+        self.setWidget(scroll)
         # Not closable from its title bar, like the findings dock: the View menu shows and
         # hides it, so the menu's check mark always says the truth.
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
