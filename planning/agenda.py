@@ -11,27 +11,28 @@ from planning.steps import Step
 
 # Minutes per step for a half-day workshop (about four hours with a break): most time goes
 # where executives must agree (mission, vision, objectives), little to the set-up.
-HALF_DAY_MINUTES: dict[Step, int] = {
-    Step.SETUP: 10,
-    Step.OFFICE: 15,
-    Step.STRATEGY: 20,
-    Step.CONSTITUENTS: 20,
-    Step.HEALTH: 20,
-    Step.PURPOSE: 10,
-    Step.MISSION_VISION: 30,
-    Step.OBJECTIVES: 45,
-    Step.ALIGNMENT: 20,
-    Step.OFFICE_STRATEGY: 20,
-    Step.COMMUNICATION: 10,
-    Step.SIGNOFF: 10,
+HALF_DAY: dict[Step, tuple[int, str]] = {
+    Step.SETUP: (10, "Welcome: why we are here and who takes part"),
+    Step.OFFICE: (15, "Which office are we, and what do we oversee?"),
+    Step.STRATEGY: (20, "The company's strategic objectives"),
+    Step.CONSTITUENTS: (20, "Our customers and what they need from us"),
+    Step.HEALTH: (20, "How we are seen: the health check"),
+    Step.PURPOSE: (10, "Why the office exists"),
+    Step.MISSION_VISION: (30, "Mission and vision: reaffirm or revise"),
+    Step.OBJECTIVES: (45, "Measurable objectives for the year"),
+    Step.ALIGNMENT: (20, "Do our objectives serve the strategy?"),
+    Step.OFFICE_STRATEGY: (20, "Services, processes, people and tools"),
+    Step.COMMUNICATION: (10, "Who hears what from us, and when"),
+    Step.SIGNOFF: (10, "Decisions, parked topics and next steps"),
 }
+HALF_DAY_MINUTES: dict[Step, int] = {step: minutes for step, (minutes, _) in HALF_DAY.items()}
 
 
 def half_day_agenda() -> list[AgendaItem]:
     """One slot per step, in the order of the walk, with a break after the health check."""
     items: list[AgendaItem] = []
-    for step, minutes in HALF_DAY_MINUTES.items():
-        items.append(AgendaItem(step=step, topic=step.title, minutes=minutes))
+    for step, (minutes, topic) in HALF_DAY.items():
+        items.append(AgendaItem(step=step, topic=topic, minutes=minutes))
         if step is Step.HEALTH:
             items.append(AgendaItem(topic="Break", minutes=15))
     return items
@@ -77,11 +78,11 @@ def time_left_text(seconds_left: float) -> tuple[bool, str]:
 
 
 def slot_title(item: AgendaItem, index: int) -> str:
-    """"7. Mission and vision" for a slot of a step, its topic otherwise ("Break")."""
-    topic = item.topic.strip()
+    """"7. Mission and vision" for a slot of a step (short, as in the step list; the topic
+    is the slot's longer wording), its topic otherwise ("Break")."""
     if item.step is not None:
-        return f"{item.step.number}. {topic or item.step.title}"
-    return topic or f"Slot {index + 1}"
+        return f"{item.step.number}. {item.step.title}"
+    return item.topic.strip() or f"Slot {index + 1}"
 
 
 @dataclass

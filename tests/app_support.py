@@ -15,7 +15,7 @@ from ui.document import Change, WorkbookDocument
 
 DIALOGS = ("ask_open_path", "ask_save_path", "ask_template_path", "ask_unsaved", "ask_locked",
            "ask_restore", "ask_charter_template", "ask_after_export", "show_error",
-           "show_info")
+           "show_info", "ask_replace_agenda")
 
 
 class ScriptedDialogs:

@@ -69,7 +69,7 @@ def test_slot_titles_name_the_step_or_the_topic() -> None:
         "7. Mission and vision")
     assert slot_title(AgendaItem(step=Step.OBJECTIVES, topic="  "), 0) == "8. Objectives"
     assert slot_title(AgendaItem(step=Step.OBJECTIVES, topic="Objectives: owners"), 0) == (
-        "8. Objectives: owners")
+        "8. Objectives")
     assert slot_title(AgendaItem(topic="Break"), 5) == "Break"
     assert slot_title(AgendaItem(), 5) == "Slot 6"
 

@@ -110,9 +110,11 @@ def test_the_sample_agenda_reads_step_topic_and_minutes(qapp):
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
         "Step", "Topic", "Minutes"]
     cells = _cells(model)
-    assert cells[0] == ["1. Review setup", "Review setup", "10 min"]
+    assert cells[0] == ["1. Review setup", "Welcome: why we are here and who takes part",
+                        "10 min"]
     assert cells[5] == ["No step", "Break", "15 min"]
-    assert cells[7] == ["7. Mission and vision", "Mission and vision", "30 min"]
+    assert cells[7] == ["7. Mission and vision", "Mission and vision: reaffirm or revise",
+                        "30 min"]
     assert model.data(model.index(7, 2), EDIT) == 30
 
 

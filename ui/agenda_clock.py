@@ -168,8 +168,9 @@ class AgendaClock(QWidget):
             return
         over, left = time_left_text(self.timer.seconds_left(item, self.clock()))
         self.label.setText(f"{slot_title(item, self.index)} — {left}")
-        self.label.setToolTip(f"Slot {self.index + 1} of {len(self.agenda())}, planned for "
-                              f"{item.minutes} min{'' if running else ' (paused)'}")
+        topic = f"{item.topic.strip()}\n" if item.topic.strip() else ""
+        self.label.setToolTip(f"{topic}Slot {self.index + 1} of {len(self.agenda())}, planned "
+                              f"for {item.minutes} min{'' if running else ' (paused)'}")
         self._set_over(over)
 
     def is_over(self) -> bool:
