@@ -66,38 +66,47 @@ def ask_unsaved(parent: QWidget | None, name: str) -> str:
                 QMessageBox.StandardButton(answer), "cancel")
 
 
+def _choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+            informative: str, choices: list[tuple[str, str, QMessageBox.ButtonRole]],
+            otherwise: str) -> str:
+    """A message box with named buttons: the key of the one clicked (the first is the
+    default), `otherwise` when it is closed another way."""
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    buttons = {box.addButton(label, role): key for key, label, role in choices}
+    box.setDefaultButton(next(iter(buttons)))
+    box.exec()
+    return buttons.get(box.clickedButton(), otherwise)
+
+
+_Role = QMessageBox.ButtonRole
+
+
 def ask_locked(parent: QWidget | None, name: str, holder: str) -> str:
     """"read_only", "open_anyway" or "cancel" for a workbook someone else has open."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Workbook In Use")
-    box.setText(f"{name} is open by {holder}.")
-    box.setInformativeText("Open it read-only to look without changing the file, or open it "
-                           "anyway if you are sure nobody is working in it: saving would "
-                           "overwrite their changes.")
-    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(read_only)
-    box.exec()
-    clicked = box.clickedButton()
-    return "read_only" if clicked is read_only else "open_anyway" if clicked is anyway else "cancel"
+    return _choose(
+        parent, QMessageBox.Icon.Warning, "Workbook In Use", f"{name} is open by {holder}.",
+        "Open it read-only to look without changing the file, or open it anyway if you are "
+        "sure nobody is working in it: saving would overwrite their changes.",
+        [("read_only", "Open Read-Only", _Role.AcceptRole),
+         ("open_anyway", "Open Anyway", _Role.DestructiveRole),
+         ("cancel", "Cancel", _Role.RejectRole)],
+        "cancel")
 
 
 def ask_restore(parent: QWidget | None, description: str) -> str:
     """"restore", "discard" or "later" for a recovery left by a crash."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Recover Unsaved Work")
-    box.setText("PMO Workbook closed unexpectedly. Restore the unsaved work?")
-    box.setInformativeText(description)
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.exec()
-    clicked = box.clickedButton()
-    return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+    return _choose(
+        parent, QMessageBox.Icon.Question, "Recover Unsaved Work",
+        "PMO Workbook closed unexpectedly. Restore the unsaved work?", description,
+        [("restore", "Restore", _Role.AcceptRole),
+         ("discard", "Discard", _Role.DestructiveRole),
+         ("later", "Decide Later", _Role.RejectRole)],
+        "later")
 
 
 def ask_charter_template(parent: QWidget | None, remembered: Path | None,
@@ -144,34 +153,24 @@ def ask_charter_template(parent: QWidget | None, remembered: Path | None,
 
 def ask_after_export(parent: QWidget | None, path: Path, notes: list[str]) -> str:
     """"open", "folder" or "close" once an export is written."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Export Finished")
-    box.setText(f"Wrote {path.name}.")
-    if notes:
-        box.setInformativeText("Notes:\n" + "\n".join(f"• {n}" for n in notes))
-    opened = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
-    folder = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
-    box.setDefaultButton(opened)
-    box.exec()
-    clicked = box.clickedButton()
-    return "open" if clicked is opened else "folder" if clicked is folder else "close"
+    return _choose(
+        parent, QMessageBox.Icon.Information, "Export Finished", f"Wrote {path.name}.",
+        "Notes:\n" + "\n".join(f"• {n}" for n in notes) if notes else "",
+        [("open", "Open", _Role.AcceptRole),
+         ("folder", "Show in Folder", _Role.ActionRole),
+         ("close", "Close", _Role.RejectRole)],
+        "close")
 
 
 def ask_replace_agenda(parent: QWidget | None, slots: int) -> bool:
     """True to replace the workshop's agenda (`slots` slots) with the half-day one."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Use the Half-Day Agenda")
     plural = "slot" if slots == 1 else "slots"
-    box.setText(f"Replace the agenda's {slots} {plural} with the half-day agenda?")
-    box.setInformativeText("Undo (Ctrl+Z) brings the current agenda back.")
-    replace = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(replace)
-    box.exec()
-    return box.clickedButton() is replace
+    return _choose(
+        parent, QMessageBox.Icon.Question, "Use the Half-Day Agenda",
+        f"Replace the agenda's {slots} {plural} with the half-day agenda?",
+        "Undo (Ctrl+Z) brings the current agenda back.",
+        [("replace", "Replace", _Role.AcceptRole), ("cancel", "Cancel", _Role.RejectRole)],
+        "cancel") == "replace"
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
