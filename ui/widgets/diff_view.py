@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from planning.history import DiffPart, same_words, word_diff
 
-DELETED = "color:#9b1c1c; text-decoration:line-through;"
+# Both kinds carry their own background so they read on light and dark palettes alike.
+DELETED = "color:#9b1c1c; background-color:#fde8e8; text-decoration:line-through;"
 INSERTED = "color:#14532d; background-color:#dcf2e1; text-decoration:underline;"
 
 
