@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from planning.carry_forward import snapshot
 from planning.enums import (
-    Complaint,
     ObjectiveStatus,
     OfficeKind,
     StatementDecision,
@@ -19,15 +19,12 @@ from planning.model import (
     AlignmentLink,
     CommunicationItem,
     Constituent,
-    HealthRating,
     Objective,
-    ObjectiveResult,
     Participant,
     Statement,
     StrategicObjective,
     StrategyItem,
     Workbook,
-    YearSnapshot,
     new_workbook,
 )
 
@@ -149,29 +146,15 @@ def generate_workbook(
         for i in range(15)
     ]
     for year in range(years):
-        label = f"FY{2020 + year}"
-        wb.history.append(
-            YearSnapshot(
-                fiscal_year=wb.setup.fiscal_year.model_copy(update={"label": label}),
-                office_kind=OfficeKind.PROJECT if year < 5 else OfficeKind.PORTFOLIO,
-                office_full_name="Generated Corp Management Office",
-                mission=Statement(text=_text(rng, 30)),
-                vision=Statement(text=_text(rng, 20)),
-                objectives=[
-                    ObjectiveResult(
-                        objective_id=o.id,
-                        code=o.code,
-                        title=o.title,
-                        measure=o.measure,
-                        unit=o.unit,
-                        baseline=o.baseline,
-                        target=o.target,
-                        result=float(rng.randint(0, 100)),
-                        status=rng.choice(statuses),
-                    )
-                    for o in wb.objectives
-                ],
-                health=[HealthRating(complaint=c, score=rng.randint(1, 5)) for c in Complaint],
-            )
-        )
+        past = snapshot(wb)
+        past.fiscal_year.label = f"FY{2020 + year}"
+        past.office_kind = OfficeKind.PROJECT if year < 5 else OfficeKind.PORTFOLIO
+        past.mission = Statement(text=_text(rng, 30))
+        past.vision = Statement(text=_text(rng, 20))
+        for result in past.objectives:
+            result.result = float(rng.randint(0, 100))
+            result.status = rng.choice(statuses)
+        for rating in past.health:
+            rating.score = rng.randint(1, 5)
+        wb.history.append(past)
     return wb
