@@ -27,10 +27,15 @@ def charter_tables(data: bytes) -> list[list[list[str]]]:
         root = etree.fromstring(archive.read("word/document.xml"))
     tables = []
     for table in root.iter(qn("w:tbl")):
-        tables.append([
-            ["".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.iter(qn("w:tc"))]
-            for row in table.iter(qn("w:tr"))
-        ])
+        tables.append(
+            [
+                [
+                    "".join(t.text or "" for t in cell.iter(qn("w:t")))
+                    for cell in row.iter(qn("w:tc"))
+                ]
+                for row in table.iter(qn("w:tr"))
+            ]
+        )
     return tables
 
 
@@ -54,5 +59,10 @@ def measure() -> tuple[float, dict[str, object]]:
     cells = sum(len(row) for rows in tables for row in rows)
     baseline = best_of(lambda: plain_python_docx(tables), REPEAT)
     ours = best_of(lambda: build_charter(workbook), REPEAT)
-    return ours / baseline, {"tables": len(tables), "cells": cells, "charter_bytes": len(data),
-                             "python_docx_tables_s": baseline, "charter_s": ours}
+    return ours / baseline, {
+        "tables": len(tables),
+        "cells": cells,
+        "charter_bytes": len(data),
+        "python_docx_tables_s": baseline,
+        "charter_s": ours,
+    }

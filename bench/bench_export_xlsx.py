@@ -21,8 +21,13 @@ REPEAT = 5
 def _count_cells(data: bytes) -> int:
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
     try:
-        return sum(1 for ws in book.worksheets for row in ws.iter_rows(values_only=True)
-                   for value in row if value is not None)
+        return sum(
+            1
+            for ws in book.worksheets
+            for row in ws.iter_rows(values_only=True)
+            for value in row
+            if value is not None
+        )
     finally:
         book.close()
 
@@ -30,8 +35,10 @@ def _count_cells(data: bytes) -> int:
 def _plain_cells(count: int) -> bytes:
     """The baseline: `count` cells of short text and numbers, no styles, one sheet."""
     rng = random.Random(1)
-    values = [f"text {rng.randint(0, 10**6)}" if i % 2 else float(rng.randint(0, 1000))
-              for i in range(COLUMNS)]
+    values = [
+        f"text {rng.randint(0, 10**6)}" if i % 2 else float(rng.randint(0, 1000))
+        for i in range(COLUMNS)
+    ]
     book = openpyxl.Workbook()
     ws = book.active
     rows, rest = divmod(count, COLUMNS)
@@ -53,5 +60,9 @@ def measure() -> tuple[float, dict[str, object]]:
     for _ in range(REPEAT):
         baseline = min(baseline, best_of(lambda: _plain_cells(cells), repeat=1))
         ours = min(ours, best_of(lambda: tracker_bytes(workbook), repeat=1))
-    return ours / baseline, {"cells": cells, "tracker_bytes": len(data),
-                             "plain_cells_s": baseline, "tracker_s": ours}
+    return ours / baseline, {
+        "cells": cells,
+        "tracker_bytes": len(data),
+        "plain_cells_s": baseline,
+        "tracker_s": ours,
+    }

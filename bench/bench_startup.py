@@ -65,15 +65,26 @@ app.exec()
 
 def time_to_shown(code: str, *args: str) -> float:
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-               "XDG_CONFIG_HOME": f"{home}/config", "XDG_STATE_HOME": f"{home}/state",
-               "XDG_DATA_HOME": f"{home}/data", "XDG_CACHE_HOME": f"{home}/cache"}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "PYTHONPATH": str(ROOT),
+            "XDG_CONFIG_HOME": f"{home}/config",
+            "XDG_STATE_HOME": f"{home}/state",
+            "XDG_DATA_HOME": f"{home}/data",
+            "XDG_CACHE_HOME": f"{home}/cache",
+        }
         workbook = Path(home) / SAMPLE.name
         workbook.write_bytes(SAMPLE.read_bytes())
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", code, *(str(workbook) for _ in args)],
-                                 cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", code, *(str(workbook) for _ in args)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         line = child.stdout.readline() if child.stdout else ""
         elapsed = time.perf_counter() - start
         child.communicate(timeout=60)

@@ -29,8 +29,12 @@ from planning.model import Workbook
 __all__ = ["TemplateError", "build_charter", "write_charter"]
 
 
-def build_charter(workbook: Workbook, template: str | os.PathLike[str] | None = None, *,
-                  now: datetime | None = None) -> tuple[bytes, list[str]]:
+def build_charter(
+    workbook: Workbook,
+    template: str | os.PathLike[str] | None = None,
+    *,
+    now: datetime | None = None,
+) -> tuple[bytes, list[str]]:
     """The charter as .docx bytes, and the notes for the user."""
     moment = now or datetime.now(UTC)
     today = moment.date()
@@ -65,9 +69,13 @@ def build_charter(workbook: Workbook, template: str | os.PathLike[str] | None = 
     return buffer.getvalue(), notes
 
 
-def write_charter(workbook: Workbook, path: str | os.PathLike[str],
-                  template: str | os.PathLike[str] | None = None, *,
-                  now: datetime | None = None) -> list[str]:
+def write_charter(
+    workbook: Workbook,
+    path: str | os.PathLike[str],
+    template: str | os.PathLike[str] | None = None,
+    *,
+    now: datetime | None = None,
+) -> list[str]:
     """Write the charter of `workbook` to `path`; returns notes for the user."""
     data, notes = build_charter(workbook, template, now=now)
     atomic_write(path, data)

@@ -29,8 +29,13 @@ _CHANGE_LABEL = {
 _DONE = {StatementDecision.REAFFIRM: "reaffirmed", StatementDecision.REVISE: "revised"}
 # A hanging indent for "•<tab>topic": the bullet in the margin, wrapped lines under the text.
 _BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
-_CHANGE_FILL = {"retired": "F2F2F2", "achieved": "E2EFDA", "new": "DEEAF6",
-                "revised": "FFF2CC", "pending": "F8CBAD"}
+_CHANGE_FILL = {
+    "retired": "F2F2F2",
+    "achieved": "E2EFDA",
+    "new": "DEEAF6",
+    "revised": "FFF2CC",
+    "pending": "F8CBAD",
+}
 
 
 def diff_runs(old: str, new: str) -> list[str | Run]:
@@ -41,8 +46,12 @@ def diff_runs(old: str, new: str) -> list[str | Run]:
         # "PMO" and "Portfolio" from reading as one word.
         last = runs[-1] if runs else ""
         last_text = last if isinstance(last, str) else last.text
-        if previous == "delete" and part.op == "insert" and not last_text[-1:].isspace() \
-                and not part.text[:1].isspace():
+        if (
+            previous == "delete"
+            and part.op == "insert"
+            and not last_text[-1:].isspace()
+            and not part.text[:1].isspace()
+        ):
             runs.append(" ")
         previous = part.op
         if part.op == "equal":
@@ -58,19 +67,26 @@ def what_changed(writer: CharterWriter, workbook: Workbook) -> None:
     writer.heading(1, "Appendix: what changed since last year")
     last = workbook.last_year()
     if last is None:
-        writer.paragraph("This is the office's first review: there is no earlier year to "
-                         "compare with. Next year's charter will show what changed.")
+        writer.paragraph(
+            "This is the office's first review: there is no earlier year to "
+            "compare with. Next year's charter will show what changed."
+        )
         return
     label = last.fiscal_year.label.strip() or "last year"
-    writer.paragraph(f"Compared with {label}. In the statements, ",
-                     Run("struck-through text", strike=True, color=DELETED),
-                     " was removed and ", Run("underlined text", underline=True, color=INSERTED),
-                     " was added.")
+    writer.paragraph(
+        f"Compared with {label}. In the statements, ",
+        Run("struck-through text", strike=True, color=DELETED),
+        " was removed and ",
+        Run("underlined text", underline=True, color=INSERTED),
+        " was added.",
+    )
     _office(writer, workbook, last)
     writer.heading(2, "Statements")
-    for title, old, new in (("Purpose", last.purpose, workbook.purpose),
-                            ("Mission", last.mission, workbook.mission),
-                            ("Vision", last.vision, workbook.vision)):
+    for title, old, new in (
+        ("Purpose", last.purpose, workbook.purpose),
+        ("Mission", last.mission, workbook.mission),
+        ("Vision", last.vision, workbook.vision),
+    ):
         _statement(writer, title, old, new, label)
     _objectives(writer, workbook)
     _health(writer, workbook, label)
@@ -83,14 +99,16 @@ def _office(writer: CharterWriter, workbook: Workbook, last: YearSnapshot) -> No
         return
     writer.heading(2, "The office")
     if change is not None:
-        writer.paragraph(f"The office changed from a {change[0].full_term} to a "
-                         f"{change[1].full_term}.")
+        writer.paragraph(
+            f"The office changed from a {change[0].full_term} to a {change[1].full_term}."
+        )
     if old_name and new_name and old_name != new_name:
         writer.paragraph("Its name changed from ", old_name, " to ", new_name, ".")
 
 
-def _statement(writer: CharterWriter, title: str, old: Statement, new: Statement,
-               label: str) -> None:
+def _statement(
+    writer: CharterWriter, title: str, old: Statement, new: Statement, label: str
+) -> None:
     before, after = old.text.strip(), new.text.strip()
     done = _DONE.get(new.decision) if new.decision else None
     decision = f" ({done})" if done else ""
@@ -132,15 +150,18 @@ def _objectives(writer: CharterWriter, workbook: Workbook) -> None:
             reason = "New this year"
         else:
             reason = Cell([Run("No reason recorded", italic=True)], fill="FFF2CC")
-        rows.append([
-            " ".join(x for x in (change.code, change.title) if x),
-            Cell([_CHANGE_LABEL[change.change]], fill=_CHANGE_FILL.get(change.change)),
-            words.with_unit(change.last_year_result, units.get(change.objective_id, "")) or (
-                words.DASH),
-            reason,
-        ])
-    writer.table([("Objective", 3.4), ("Change", 1.3), ("Last year's result", 1.3),
-                  ("Reason", 3.4)], rows)
+        rows.append(
+            [
+                " ".join(x for x in (change.code, change.title) if x),
+                Cell([_CHANGE_LABEL[change.change]], fill=_CHANGE_FILL.get(change.change)),
+                words.with_unit(change.last_year_result, units.get(change.objective_id, ""))
+                or (words.DASH),
+                reason,
+            ]
+        )
+    writer.table(
+        [("Objective", 3.4), ("Change", 1.3), ("Last year's result", 1.3), ("Reason", 3.4)], rows
+    )
 
 
 def _health(writer: CharterWriter, workbook: Workbook, label: str) -> None:
@@ -150,10 +171,12 @@ def _health(writer: CharterWriter, workbook: Workbook, label: str) -> None:
     better = sum(1 for c in compared if c.change and c.change > 0)
     worse = sum(1 for c in compared if c.change and c.change < 0)
     writer.heading(2, "Health check")
-    writer.paragraph(f"Against {label}, the office is rated better on "
-                     f"{words.plural(better, 'complaint')}, worse on {worse} and the same on "
-                     f"{len(compared) - better - worse} (of {len(compared)} rated in both years); "
-                     "see the health-check baseline for each rating.")
+    writer.paragraph(
+        f"Against {label}, the office is rated better on "
+        f"{words.plural(better, 'complaint')}, worse on {worse} and the same on "
+        f"{len(compared) - better - worse} (of {len(compared)} rated in both years); "
+        "see the health-check baseline for each rating."
+    )
 
 
 def workshop_record(writer: CharterWriter, workbook: Workbook) -> None:
@@ -162,17 +185,30 @@ def workshop_record(writer: CharterWriter, workbook: Workbook) -> None:
     decisions = [d for d in workbook.decision_log if d.decision.strip()]
     if decisions:
         writer.heading(2, "Decisions taken in the review")
-        writer.paragraph(f"{words.plural(len(decisions), 'decision')} recorded during the "
-                         "review, in the order they were written down.")
-        writer.table([("Decision", 5.2), ("Made by", 1.8), ("Date", 1.4)],
-                     [[d.decision.strip(), d.made_by.strip() or words.DASH,
-                       words.short_day(d.made_on) or words.DASH] for d in decisions])
+        writer.paragraph(
+            f"{words.plural(len(decisions), 'decision')} recorded during the "
+            "review, in the order they were written down."
+        )
+        writer.table(
+            [("Decision", 5.2), ("Made by", 1.8), ("Date", 1.4)],
+            [
+                [
+                    d.decision.strip(),
+                    d.made_by.strip() or words.DASH,
+                    words.short_day(d.made_on) or words.DASH,
+                ]
+                for d in decisions
+            ],
+        )
     parked = [p for p in workbook.parking_lot if not p.resolved and p.topic.strip()]
     if parked:
         writer.heading(2, "Topics parked for later")
         writer.paragraph("Raised during the review and set aside; still open:")
         for item in parked:
             raised_by = item.raised_by.strip()
-            writer.paragraph("•\t", item.topic.strip(),
-                             *((" (raised by ", raised_by, ")") if raised_by else ()),
-                             extra_ppr=_BULLET_INDENT)
+            writer.paragraph(
+                "•\t",
+                item.topic.strip(),
+                *((" (raised by ", raised_by, ")") if raised_by else ()),
+                extra_ppr=_BULLET_INDENT,
+            )

@@ -31,11 +31,27 @@ _APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-prope
 
 # w:settings children that come after w:updateFields in the schema (CT_Settings).
 _AFTER_UPDATE_FIELDS = {
-    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
-    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
-    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
-    "decimalSymbol", "listSeparator",
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
 }
 _W_NS = qn("w:settings").split("}")[0] + "}"
 
@@ -52,8 +68,12 @@ def field_xml(instruction: str, cached: str) -> str:
 
 
 def page_x_of_y_xml() -> str:
-    return (runs_xml(["Page "]) + field_xml("PAGE", "1") + runs_xml([" of "])
-            + field_xml("NUMPAGES", "1"))
+    return (
+        runs_xml(["Page "])
+        + field_xml("PAGE", "1")
+        + runs_xml([" of "])
+        + field_xml("NUMPAGES", "1")
+    )
 
 
 def the_office(workbook: Workbook) -> str:
@@ -66,8 +86,9 @@ def charter_title(workbook: Workbook) -> str:
     return f"Charter of {the_office(workbook)}"
 
 
-def write_header_footer(document: DocxDocument, style_ids: dict[str, str],
-                        workbook: Workbook) -> None:
+def write_header_footer(
+    document: DocxDocument, style_ids: dict[str, str], workbook: Workbook
+) -> None:
     section = document.sections[-1]
     organisation = workbook.setup.organisation.strip()
     classification = workbook.charter.classification.strip()
@@ -98,8 +119,9 @@ def _add_line(part: _Header | _Footer, style_id: str, runs: str, *, page_field: 
         tail = (runs_xml([" · "]) if runs else "") + page_x_of_y_xml() if page_field else ""
     if not runs and not tail:
         return
-    paragraph = parse_xml(f'<w:p {W}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
-                          f"{runs}{tail}</w:p>")
+    paragraph = parse_xml(
+        f'<w:p {W}><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{runs}{tail}</w:p>'
+    )
     element.append(paragraph)
 
 
@@ -120,7 +142,7 @@ def request_field_update(document: DocxDocument) -> None:
     element = parse_xml(f'<w:updateFields {W} w:val="true"/>')
     for child in settings:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if not tag.startswith(_W_NS) or tag[len(_W_NS):] in _AFTER_UPDATE_FIELDS:
+        if not tag.startswith(_W_NS) or tag[len(_W_NS) :] in _AFTER_UPDATE_FIELDS:
             child.addprevious(element)
             return
     settings.append(element)
@@ -135,11 +157,13 @@ def set_properties(document: DocxDocument, workbook: Workbook, now: datetime) ->
     approvals = workbook.approvals
     approved = bool(approvals) and all(
         a.decision in (ApprovalDecision.APPROVED, ApprovalDecision.APPROVED_WITH_CHANGES)
-        for a in approvals)
+        for a in approvals
+    )
     values = {
         "title": charter_title(workbook),
-        "subject": " · ".join(x for x in (setup.organisation.strip(),
-                                          setup.fiscal_year.label.strip()) if x),
+        "subject": " · ".join(
+            x for x in (setup.organisation.strip(), setup.fiscal_year.label.strip()) if x
+        ),
         "author": author,
         "last_modified_by": author,
         "keywords": "charter; mission; vision; objectives",
@@ -182,7 +206,9 @@ def _set_app_properties(document: DocxDocument) -> None:
             company = ""
         xml = cs.app_properties_xml()
         if company:
-            xml = xml.replace(b"</Properties>", f"<Company>{escape(xml_safe(company))}</Company>"
-                              "</Properties>".encode())
+            xml = xml.replace(
+                b"</Properties>",
+                f"<Company>{escape(xml_safe(company))}</Company></Properties>".encode(),
+            )
         if hasattr(part, "_blob"):  # a plain Part: python-docx keeps app.xml as bytes
             part._blob = xml

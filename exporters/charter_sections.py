@@ -35,12 +35,16 @@ BLANK_APPROVAL_ROWS = 3
 def title_page(writer: CharterWriter, workbook: Workbook, issued: date) -> None:
     setup, charter = workbook.setup, workbook.charter
     if setup.organisation.strip():
-        writer.paragraph(Run(setup.organisation.strip(), bold=True, color=cs.ACCENT_HEX),
-                         style=cs.SUBTITLE)
+        writer.paragraph(
+            Run(setup.organisation.strip(), bold=True, color=cs.ACCENT_HEX), style=cs.SUBTITLE
+        )
     writer.paragraph(workbook.office_title(), style=cs.TITLE)
     year = words.fiscal_year(workbook)
-    writer.paragraph("Charter" + (" for fiscal year " if year else ""), *( [year] if year else []),
-                     style=cs.SUBTITLE)
+    writer.paragraph(
+        "Charter" + (" for fiscal year " if year else ""),
+        *([year] if year else []),
+        style=cs.SUBTITLE,
+    )
     office_kind = workbook.office.kind.full_term if workbook.office.kind else DASH
     year_dates = words.span(setup.fiscal_year.start, setup.fiscal_year.end)
     rows: list[list[str | Cell]] = [
@@ -85,28 +89,45 @@ def issue_date(workbook: Workbook, today: date) -> date:
 def document_control(writer: CharterWriter, workbook: Workbook, issued: date) -> None:
     charter = workbook.charter
     writer.heading(1, "Document control")
-    rows = [[entry.version, words.day(entry.released_on), entry.author, entry.summary]
-            for entry in charter.history]
+    rows = [
+        [entry.version, words.day(entry.released_on), entry.author, entry.summary]
+        for entry in charter.history
+    ]
     if not any(entry.version.strip() == charter.version.strip() for entry in charter.history):
-        rows.append([charter.version, words.day(issued),
-                     charter.prepared_by or workbook.setup.facilitator, "This version"])
-    writer.table([("Version", 2.0), ("Date", 3.0), ("Author", 3.0), ("Summary of changes", 8.6)],
-                 rows)
+        rows.append(
+            [
+                charter.version,
+                words.day(issued),
+                charter.prepared_by or workbook.setup.facilitator,
+                "This version",
+            ]
+        )
+    writer.table(
+        [("Version", 2.0), ("Date", 3.0), ("Author", 3.0), ("Summary of changes", 8.6)], rows
+    )
     writer.heading(2, "Approvals")
-    writer.paragraph(f"By signing, the approvers accept this charter of {the_office(workbook)} "
-                     "for the fiscal year and commit to take part in its reviews.")
+    writer.paragraph(
+        f"By signing, the approvers accept this charter of {the_office(workbook)} "
+        "for the fiscal year and commit to take part in its reviews."
+    )
     approval_rows: list[list[str | Cell]] = []
     for approval in workbook.approvals:
         decided = approval.decision is not ApprovalDecision.PENDING
-        approval_rows.append([
-            approval.name, approval.role,
-            Cell([approval.decision.label], fill=_DECISION_FILL.get(approval.decision)),
-            Cell(["\n"]), words.day(approval.decided_on) if decided else "",
-        ])
+        approval_rows.append(
+            [
+                approval.name,
+                approval.role,
+                Cell([approval.decision.label], fill=_DECISION_FILL.get(approval.decision)),
+                Cell(["\n"]),
+                words.day(approval.decided_on) if decided else "",
+            ]
+        )
     for _ in range(0 if workbook.approvals else BLANK_APPROVAL_ROWS):
         approval_rows.append(["", "", "", Cell(["\n"]), ""])
-    writer.table([("Name", 3.2), ("Role", 3.6), ("Decision", 2.8), ("Signature", 4.0),
-                  ("Date", 3.0)], approval_rows)
+    writer.table(
+        [("Name", 3.2), ("Role", 3.6), ("Decision", 2.8), ("Signature", 4.0), ("Date", 3.0)],
+        approval_rows,
+    )
 
 
 def contents(writer: CharterWriter) -> None:
@@ -116,8 +137,9 @@ def contents(writer: CharterWriter) -> None:
     writer.page_break()
 
 
-def _statement_section(writer: CharterWriter, title: str, statement: Statement,
-                       missing: str, reviewed_before: bool) -> None:
+def _statement_section(
+    writer: CharterWriter, title: str, statement: Statement, missing: str, reviewed_before: bool
+) -> None:
     writer.heading(1, title)
     if statement.text.strip():
         writer.statement(statement.text.strip())
@@ -133,19 +155,31 @@ def _statement_section(writer: CharterWriter, title: str, statement: Statement,
 
 
 def purpose(writer: CharterWriter, workbook: Workbook) -> None:
-    _statement_section(writer, "Purpose", workbook.purpose,
-                       # The purpose is not up for yearly review the way mission and vision are.
-                       "No purpose statement has been agreed yet.", False)
-    writer.paragraph("The office's success derives from its customers' success: every objective "
-                     "in this charter says whom it serves and how its value is measured.")
+    _statement_section(
+        writer,
+        "Purpose",
+        workbook.purpose,
+        # The purpose is not up for yearly review the way mission and vision are.
+        "No purpose statement has been agreed yet.",
+        False,
+    )
+    writer.paragraph(
+        "The office's success derives from its customers' success: every objective "
+        "in this charter says whom it serves and how its value is measured."
+    )
 
 
 def office_section(writer: CharterWriter, workbook: Workbook) -> None:
     office = workbook.office
     writer.heading(1, "Office kind and scope")
     if office.kind is None:
-        writer.paragraph(Run("The kind of office (project, program or portfolio management "
-                             "office) has not been chosen yet.", italic=True))
+        writer.paragraph(
+            Run(
+                "The kind of office (project, program or portfolio management "
+                "office) has not been chosen yet.",
+                italic=True,
+            )
+        )
     else:
         writer.paragraph("The office is a ", Run(office.kind.full_term, bold=True), ".")
     writer.heading(2, "What the office oversees")
@@ -159,39 +193,76 @@ def office_section(writer: CharterWriter, workbook: Workbook) -> None:
         return
     old, new = change
     writer.heading(2, "Change of kind")
-    writer.paragraph(f"Last year the office was a {old.full_term}; this year it is a "
-                     f"{new.full_term}. A change of kind asks whether the office has what the "
-                     "new role needs:")
+    writer.paragraph(
+        f"Last year the office was a {old.full_term}; this year it is a "
+        f"{new.full_term}. A change of kind asks whether the office has what the "
+        "new role needs:"
+    )
     answers = office.kind_change
     rows: list[list[str | Cell]] = []
-    for question, answer in (("People and skills", answers.people_and_skills),
-                             ("Processes", answers.processes), ("Tools", answers.tools)):
-        rows.append([_label(question), answer.strip() or Cell(
-            [Run("Not answered yet.", italic=True)], fill="FFF2CC")])
+    for question, answer in (
+        ("People and skills", answers.people_and_skills),
+        ("Processes", answers.processes),
+        ("Tools", answers.tools),
+    ):
+        rows.append(
+            [
+                _label(question),
+                answer.strip() or Cell([Run("Not answered yet.", italic=True)], fill="FFF2CC"),
+            ]
+        )
     writer.table([("Question", 1.4), ("Answer", 4.6)], rows)
 
 
 def mission_and_vision(writer: CharterWriter, workbook: Workbook) -> None:
-    _statement_section(writer, "Mission", workbook.mission,
-                       "No mission statement has been agreed yet.",
-                       workbook.last_year() is not None)
-    _statement_section(writer, "Vision", workbook.vision,
-                       "No vision statement has been agreed yet.",
-                       workbook.last_year() is not None)
+    _statement_section(
+        writer,
+        "Mission",
+        workbook.mission,
+        "No mission statement has been agreed yet.",
+        workbook.last_year() is not None,
+    )
+    _statement_section(
+        writer,
+        "Vision",
+        workbook.vision,
+        "No vision statement has been agreed yet.",
+        workbook.last_year() is not None,
+    )
 
 
 def constituents(writer: CharterWriter, workbook: Workbook) -> None:
     writer.heading(1, "Constituents")
     if not workbook.constituents:
-        writer.paragraph(Run("No constituents are recorded yet: the office's success derives "
-                             "from its customers' success, so name them.", italic=True))
+        writer.paragraph(
+            Run(
+                "No constituents are recorded yet: the office's success derives "
+                "from its customers' success, so name them.",
+                italic=True,
+            )
+        )
         return
-    writer.paragraph(f"The office serves {words.plural(len(workbook.constituents), 'constituent')}"
-                     ". What they are trying to achieve, and what they need from the office:")
+    writer.paragraph(
+        f"The office serves {words.plural(len(workbook.constituents), 'constituent')}"
+        ". What they are trying to achieve, and what they need from the office:"
+    )
     rows = [
-        [c.name, c.group, c.goals, c.needs,
-         f"{words.number(c.satisfaction)} / 5" if c.satisfaction is not None else DASH]
+        [
+            c.name,
+            c.group,
+            c.goals,
+            c.needs,
+            f"{words.number(c.satisfaction)} / 5" if c.satisfaction is not None else DASH,
+        ]
         for c in workbook.constituents
     ]
-    writer.table([("Constituent", 3.0), ("Group", 2.0), ("What they are trying to achieve", 4.2),
-                  ("What they need from the office", 4.2), ("Satisfaction", 2.6)], rows)
+    writer.table(
+        [
+            ("Constituent", 3.0),
+            ("Group", 2.0),
+            ("What they are trying to achieve", 4.2),
+            ("What they need from the office", 4.2),
+            ("Satisfaction", 2.6),
+        ],
+        rows,
+    )

@@ -52,8 +52,22 @@ TABLE_HEADING = "Charter Table Heading"
 TABLE = "Charter Table"
 DETAILS_TABLE = "Charter Details"
 
-PARAGRAPH_STYLES = (NORMAL, TITLE, SUBTITLE, HEADING_1, HEADING_2, TOC_HEADING, TOC_1, TOC_2,
-                    HEADER, FOOTER, STATEMENT, NOTE, TABLE_TEXT, TABLE_HEADING)
+PARAGRAPH_STYLES = (
+    NORMAL,
+    TITLE,
+    SUBTITLE,
+    HEADING_1,
+    HEADING_2,
+    TOC_HEADING,
+    TOC_1,
+    TOC_2,
+    HEADER,
+    FOOTER,
+    STATEMENT,
+    NOTE,
+    TABLE_TEXT,
+    TABLE_HEADING,
+)
 TABLE_STYLES = (TABLE, DETAILS_TABLE)
 
 # A fixed date keeps the generated template byte-stable.
@@ -73,8 +87,18 @@ def build_default_template() -> bytes:
     _page_setup(document)
     _define_styles(document)
     properties = document.core_properties
-    for field in ("author", "comments", "keywords", "category", "subject", "last_modified_by",
-                  "content_status", "identifier", "version", "language"):
+    for field in (
+        "author",
+        "comments",
+        "keywords",
+        "category",
+        "subject",
+        "last_modified_by",
+        "content_status",
+        "identifier",
+        "version",
+        "language",
+    ):
         setattr(properties, field, "")
     properties.title = "Charter template"
     properties.revision = 1
@@ -89,11 +113,16 @@ def _fixed_timestamps(data: bytes) -> bytes:
     template changes its bytes only when its content changes."""
     stamp = _TEMPLATE_DATE.timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp),
-                            source.read(info), zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=stamp),
+                source.read(info),
+                zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 
@@ -141,8 +170,9 @@ def _define_styles(document: DocxDocument) -> None:
     _paragraph(styles[HEADING_2], size=12.5, color=ACCENT, bold=True, before=12, after=4)
     for name in (HEADING_1, HEADING_2):
         styles[name].paragraph_format.keep_with_next = True
-    toc_heading = _paragraph(styles[TOC_HEADING], size=16, color=ACCENT, bold=True,
-                             before=0, after=12)
+    toc_heading = _paragraph(
+        styles[TOC_HEADING], size=16, color=ACCENT, bold=True, before=0, after=12
+    )
     # Outline level 10 ("body text") keeps the Contents heading out of the contents.
     _replace(toc_heading, "w:outlineLvl", f'<w:outlineLvl {nsdecls("w")} w:val="9"/>')
     _paragraph(styles[HEADER], size=8.5, color=MUTED, before=0, after=0)
@@ -150,34 +180,63 @@ def _define_styles(document: DocxDocument) -> None:
     for name, indent in ((TOC_1, 0.0), (TOC_2, 0.6)):
         toc = _new_paragraph_style(document, name, bold=indent == 0, size=10.5, after=3)
         toc.paragraph_format.left_indent = Cm(indent)
-    statement = _new_paragraph_style(document, STATEMENT, size=12.5, color=ACCENT, italic=True,
-                                     before=6, after=6)
+    statement = _new_paragraph_style(
+        document, STATEMENT, size=12.5, color=ACCENT, italic=True, before=6, after=6
+    )
     statement.paragraph_format.left_indent = Cm(0.5)
-    _replace(statement, "w:pBdr", f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" '
-             f'w:space="8" w:color="{ACCENT_HEX}"/></w:pBdr>')
+    _replace(
+        statement,
+        "w:pBdr",
+        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" '
+        f'w:space="8" w:color="{ACCENT_HEX}"/></w:pBdr>',
+    )
     _new_paragraph_style(document, NOTE, size=9, color=MUTED, before=0, after=6)
     table_text = _new_paragraph_style(document, TABLE_TEXT, size=9, before=1, after=1)
     table_text.paragraph_format.line_spacing = 1.0
-    heading = _new_paragraph_style(document, TABLE_HEADING, size=9, bold=True,
-                                   color=RGBColor(0xFF, 0xFF, 0xFF), before=1, after=1)
+    heading = _new_paragraph_style(
+        document,
+        TABLE_HEADING,
+        size=9,
+        bold=True,
+        color=RGBColor(0xFF, 0xFF, 0xFF),
+        before=1,
+        after=1,
+    )
     heading.paragraph_format.keep_with_next = True
     _new_table_style(document, TABLE, borders=True)
     _new_table_style(document, DETAILS_TABLE, borders=False)
 
 
-def _new_paragraph_style(document: DocxDocument, name: str, *, size: float,
-                         color: RGBColor = INK, bold: bool = False, italic: bool = False,
-                         before: float = 0, after: float = 6) -> ParagraphStyle:
+def _new_paragraph_style(
+    document: DocxDocument,
+    name: str,
+    *,
+    size: float,
+    color: RGBColor = INK,
+    bold: bool = False,
+    italic: bool = False,
+    before: float = 0,
+    after: float = 6,
+) -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     assert isinstance(style, ParagraphStyle)
     style.base_style = document.styles[NORMAL]
     style.quick_style = True
-    return _paragraph(style, size=size, color=color, bold=bold, italic=italic, before=before,
-                      after=after)
+    return _paragraph(
+        style, size=size, color=color, bold=bold, italic=italic, before=before, after=after
+    )
 
 
-def _paragraph(style: BaseStyle, *, size: float, color: RGBColor = INK, bold: bool = False,
-               italic: bool = False, before: float = 0, after: float = 6) -> ParagraphStyle:
+def _paragraph(
+    style: BaseStyle,
+    *,
+    size: float,
+    color: RGBColor = INK,
+    bold: bool = False,
+    italic: bool = False,
+    before: float = 0,
+    after: float = 6,
+) -> ParagraphStyle:
     assert isinstance(style, ParagraphStyle)
     font = style.font
     font.size = Pt(size)
@@ -185,8 +244,13 @@ def _paragraph(style: BaseStyle, *, size: float, color: RGBColor = INK, bold: bo
     font.color.rgb = color
     # Explicit fonts, not theme fonts: a template without our theme renders the same.
     rpr = style.element.get_or_add_rPr()
-    _replace_child(rpr, "w:rFonts", f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" '
-                   f'w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>', first=True)
+    _replace_child(
+        rpr,
+        "w:rFonts",
+        f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" '
+        f'w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>',
+        first=True,
+    )
     style.paragraph_format.space_before = Pt(before)
     style.paragraph_format.space_after = Pt(after)
     return style
@@ -209,13 +273,44 @@ def _replace_child(parent: etree._Element, tag: str, xml: str | None, first: boo
 
 
 # pPr children in schema order: inserting out of order makes Word "repair" the file.
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
-              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange")
+_PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
 
 
 def _insert_in_order(parent: etree._Element, element: etree._Element) -> None:
@@ -231,17 +326,19 @@ def _insert_in_order(parent: etree._Element, element: etree._Element) -> None:
 
 def _new_table_style(document: DocxDocument, name: str, *, borders: bool) -> None:
     style = document.styles.add_style(name, WD_STYLE_TYPE.TABLE)
-    rule = (f'<w:top w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
-            f'<w:left w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
-            f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
-            f'<w:right w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
-            f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
-            f'<w:insideV w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>')
+    rule = (
+        f'<w:top w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+        f'<w:left w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+        f'<w:bottom w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+        f'<w:right w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+        f'<w:insideH w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+        f'<w:insideV w:val="single" w:sz="4" w:space="0" w:color="{RULE_HEX}"/>'
+    )
     table_pr = parse_xml(
         f'<w:tblPr {nsdecls("w")}><w:tblInd w:w="0" w:type="dxa"/>'
-        f'<w:tblBorders>{rule if borders else ""}</w:tblBorders>'
+        f"<w:tblBorders>{rule if borders else ''}</w:tblBorders>"
         '<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
         '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
-        '</w:tblPr>'
+        "</w:tblPr>"
     )
     style.element.append(table_pr)

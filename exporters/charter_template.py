@@ -27,13 +27,16 @@ from planning.atomic import atomic_write
 from planning.errors import WorkbookError
 from planning.reading import read_user_file
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "templates" / (
-    "charter.docx")
+DEFAULT_TEMPLATE = (
+    Path(__file__).resolve().parent.parent / "resources" / "templates" / ("charter.docx")
+)
 
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
-                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+_MACRO_TYPES = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
 _OTHER_OFFICE = {"spreadsheetml": "an Excel workbook", "presentationml": "a PowerPoint file"}
 _CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 # A real template is a few megabytes at most; refuse zip bombs before inflating them.
@@ -48,8 +51,11 @@ class TemplateError(WorkbookError):
 def open_template(path: str | Path | None) -> DocxDocument:
     """The template as a python-docx document with an empty body (only its last sectPr)."""
     if path is None:
-        data = (DEFAULT_TEMPLATE.read_bytes() if DEFAULT_TEMPLATE.exists()
-                else cs.build_default_template())
+        data = (
+            DEFAULT_TEMPLATE.read_bytes()
+            if DEFAULT_TEMPLATE.exists()
+            else cs.build_default_template()
+        )
         document = Document(io.BytesIO(data))
     else:
         document = _open_organisation_template(Path(path))
@@ -99,8 +105,9 @@ def _as_word_document(data: bytes, name: str) -> bytes:
         raise TemplateError(f"The template {name} is damaged: it cannot be unpacked.") from exc
     for family, what in _OTHER_OFFICE.items():
         if family in content_type:
-            raise TemplateError(f"The template {name} is {what}, not a Word document: "
-                                "use a .docx or .dotx file.")
+            raise TemplateError(
+                f"The template {name} is {what}, not a Word document: use a .docx or .dotx file."
+            )
     raise TemplateError(not_word)
 
 
@@ -176,7 +183,8 @@ def _find_style(styles: etree._Element, name: str, kind: str) -> etree._Element 
             continue
         name_element = style.find(qn("w:name"))
         if name_element is not None and str(name_element.get(qn("w:val"), "")).casefold() == (
-                wanted):
+            wanted
+        ):
             return style
     return None
 
@@ -186,8 +194,9 @@ def _style_name(style: etree._Element) -> str:
     return "" if element is None else str(element.get(qn("w:val"), ""))
 
 
-def _copy_style(target: etree._Element, source: etree._Element,
-                original: etree._Element) -> etree._Element:
+def _copy_style(
+    target: etree._Element, source: etree._Element, original: etree._Element
+) -> etree._Element:
     """Copy `original` (a w:style of `source`) into `target`, with the styles it is based
     on; ids that clash get a new one, links to styles the target lacks are dropped."""
     copy = deepcopy(original)

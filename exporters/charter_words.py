@@ -8,8 +8,20 @@ from datetime import date
 from planning.model import Objective, Workbook
 
 DASH = "—"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def day(value: date | None) -> str:
@@ -17,12 +29,12 @@ def day(value: date | None) -> str:
 
 
 def short_day(value: date | None) -> str:
-    """"31 Dec 2027": for narrow table columns."""
+    """ "31 Dec 2027": for narrow table columns."""
     return f"{value.day} {_MONTHS[value.month - 1][:3]} {value.year}" if value else ""
 
 
 def span(start: date | None, end: date | None) -> str:
-    """"24–25 November 2026", "30 November – 2 December 2026", or one day."""
+    """ "24–25 November 2026", "30 November – 2 December 2026", or one day."""
     if start and end and start != end:
         if (start.year, start.month) == (end.year, end.month):
             return f"{start.day}–{day(end)}"
@@ -55,12 +67,11 @@ def baseline_to_target(objective: Objective) -> str:
         return DASH
     suffix = "%" if unit == "%" else ""
     tail = f" {unit}" if unit and unit != "%" else ""
-    return (f"{baseline + suffix if baseline else '?'} → "
-            f"{target + suffix if target else '?'}{tail}")
+    return f"{baseline + suffix if baseline else '?'} → {target + suffix if target else '?'}{tail}"
 
 
 def listing(words: Iterable[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     items = [w for w in words if w]
     if len(items) <= 1:
         return "".join(items)

@@ -57,13 +57,15 @@ class Run:
         if not content:
             return ""
         # rPr children in schema order: b, i, strike, color, u.
-        props = "".join((
-            "<w:b/>" if self.bold else "",
-            "<w:i/>" if self.italic else "",
-            "<w:strike/>" if self.strike else "",
-            f'<w:color w:val="{self.color}"/>' if self.color else "",
-            '<w:u w:val="single"/>' if self.underline else "",
-        ))
+        props = "".join(
+            (
+                "<w:b/>" if self.bold else "",
+                "<w:i/>" if self.italic else "",
+                "<w:strike/>" if self.strike else "",
+                f'<w:color w:val="{self.color}"/>' if self.color else "",
+                '<w:u w:val="single"/>' if self.underline else "",
+            )
+        )
         return f"<w:r><w:rPr>{props}</w:rPr>{content}</w:r>" if props else f"<w:r>{content}</w:r>"
 
 
@@ -99,13 +101,19 @@ class CharterWriter:
 
     # --- paragraphs ---------------------------------------------------------------------
 
-    def paragraph(self, *runs: RunLike, style: str = cs.NORMAL, extra_ppr: str = "",
-                  before_runs: str = "") -> None:
+    def paragraph(
+        self, *runs: RunLike, style: str = cs.NORMAL, extra_ppr: str = "", before_runs: str = ""
+    ) -> None:
         self.parts.append(self.paragraph_xml(runs, style, extra_ppr, before_runs))
 
-    def paragraph_xml(self, runs: Iterable[RunLike], style: str = cs.NORMAL,
-                      extra_ppr: str = "", before_runs: str = "") -> str:
-        style_xml = f'<w:pStyle w:val={quoteattr(self.style_ids[style])}/>'
+    def paragraph_xml(
+        self,
+        runs: Iterable[RunLike],
+        style: str = cs.NORMAL,
+        extra_ppr: str = "",
+        before_runs: str = "",
+    ) -> str:
+        style_xml = f"<w:pStyle w:val={quoteattr(self.style_ids[style])}/>"
         return f"<w:p><w:pPr>{style_xml}{extra_ppr}</w:pPr>{before_runs}{runs_xml(runs)}</w:p>"
 
     def heading(self, level: int, *runs: RunLike) -> None:
@@ -115,10 +123,13 @@ class CharterWriter:
         text = "".join(r if isinstance(r, str) else r.text for r in runs)
         self.headings.append((level, text, mark))
         style = cs.HEADING_1 if level == 1 else cs.HEADING_2
-        self.parts.append(self.paragraph_xml(
-            runs, style,
-            before_runs=f'<w:bookmarkStart w:id="{number}" w:name="{mark}"/>',
-        ).replace("</w:p>", f'<w:bookmarkEnd w:id="{number}"/></w:p>'))
+        self.parts.append(
+            self.paragraph_xml(
+                runs,
+                style,
+                before_runs=f'<w:bookmarkStart w:id="{number}" w:name="{mark}"/>',
+            ).replace("</w:p>", f'<w:bookmarkEnd w:id="{number}"/></w:p>')
+        )
 
     def note(self, *runs: RunLike) -> None:
         self.paragraph(*runs, style=cs.NOTE)
@@ -136,8 +147,14 @@ class CharterWriter:
 
     # --- tables -------------------------------------------------------------------------
 
-    def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[CellLike]],
-              *, style: str = cs.TABLE, header: bool = True) -> None:
+    def table(
+        self,
+        columns: Sequence[tuple[str, float]],
+        rows: Iterable[Sequence[CellLike]],
+        *,
+        style: str = cs.TABLE,
+        header: bool = True,
+    ) -> None:
         """A table as wide as the text, columns sized by their weights; the header row
         repeats on every page and is shaded directly (not through conditional table
         formatting, which LibreOffice applies unreliably)."""
@@ -155,8 +172,10 @@ class CharterWriter:
             "</w:tblGrid>",
         ]
         if header:
-            heading_p = (f"<w:p><w:pPr><w:pStyle w:val="
-                         f"{quoteattr(self.style_ids[cs.TABLE_HEADING])}/></w:pPr>")
+            heading_p = (
+                f"<w:p><w:pPr><w:pStyle w:val="
+                f"{quoteattr(self.style_ids[cs.TABLE_HEADING])}/></w:pPr>"
+            )
             out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
             for (title, _), width in zip(columns, widths, strict=True):
                 out.append(
@@ -178,16 +197,17 @@ class CharterWriter:
         out.append("</w:tbl>")
         self.parts.append("".join(out))
         # Two tables in a row would merge into one; a small gap keeps them apart.
-        self.parts.append(f'<w:p><w:pPr><w:pStyle w:val={text_style}/></w:pPr></w:p>')
+        self.parts.append(f"<w:p><w:pPr><w:pStyle w:val={text_style}/></w:pPr></w:p>")
 
     @staticmethod
     def _cell_xml(cell: Cell, width: int, text_style: str) -> str:
-        shade = (f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>'
-                 if cell.fill else "")
+        shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill else ""
         align = '<w:jc w:val="center"/>' if cell.center else ""
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-                f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{align}</w:pPr>"
-                f"{runs_xml(cell.runs)}</w:p></w:tc>")
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
+            f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{align}</w:pPr>"
+            f"{runs_xml(cell.runs)}</w:p></w:tc>"
+        )
 
     # --- finishing ----------------------------------------------------------------------
 
@@ -212,15 +232,20 @@ class CharterWriter:
         entries = [(level, text) for level, text, _ in self.headings if level <= TOC_LEVELS]
         if not entries:
             entries = [(1, "Update this field to list the contents.")]
-        begin = ('<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-                 f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u '
-                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>')
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
         paragraphs = []
         for index, (level, text) in enumerate(entries):
             style = cs.TOC_1 if level == 1 else cs.TOC_2
             first = begin if index == 0 else ""
             last = end if index == len(entries) - 1 else ""
-            paragraphs.append(self.paragraph_xml([text], style, before_runs=first)
-                              .replace("</w:p>", f"{last}</w:p>"))
+            paragraphs.append(
+                self.paragraph_xml([text], style, before_runs=first).replace(
+                    "</w:p>", f"{last}</w:p>"
+                )
+            )
         return "".join(paragraphs)

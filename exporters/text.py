@@ -37,7 +37,8 @@ EXCEL_CELL_LIMIT = 32767
 
 
 _NEEDS_CARE = re.compile(
-    "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|_x[0-9A-Fa-f]{4}_")
+    "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|_x[0-9A-Fa-f]{4}_"
+)
 
 
 def needs_care(text: str) -> bool:

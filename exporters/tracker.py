@@ -106,14 +106,19 @@ def build_lists(build: TrackerBuild, today: date) -> None:
         writer.text(row, 2, label)
     sheet = quoted(LISTS)
     build.book.defined_names[STATUS_LIST] = DefinedName(
-        STATUS_LIST, attr_text=f"{sheet}!$A$2:$A${len(statuses) + 1}")
+        STATUS_LIST, attr_text=f"{sheet}!$A$2:$A${len(statuses) + 1}"
+    )
     build.book.defined_names[VALUE_CATEGORY_LIST] = DefinedName(
-        VALUE_CATEGORY_LIST, attr_text=f"{sheet}!$B$2:$B${len(categories) + 1}")
+        VALUE_CATEGORY_LIST, attr_text=f"{sheet}!$B$2:$B${len(categories) + 1}"
+    )
     setup = build.workbook.setup
     values = {
-        "format": TRACKER_FORMAT, "version": str(TRACKER_VERSION),
-        "workbook_id": build.workbook.id, "fiscal_year": setup.fiscal_year.label,
-        "organisation": setup.organisation, "exported": today.isoformat(),
+        "format": TRACKER_FORMAT,
+        "version": str(TRACKER_VERSION),
+        "workbook_id": build.workbook.id,
+        "fiscal_year": setup.fiscal_year.label,
+        "organisation": setup.organisation,
+        "exported": today.isoformat(),
     }
     for key, (row, label) in IDENTITY_ROWS.items():
         writer.text(row, IDENTITY_LABEL_COLUMN, label, "label")
@@ -133,10 +138,13 @@ def _set_properties(build: TrackerBuild) -> None:
     office = workbook.office_title()
     properties = build.book.properties
     properties.title = _property_text(
-        f"{office} objectives tracker {setup.fiscal_year.label}".strip())
+        f"{office} objectives tracker {setup.fiscal_year.label}".strip()
+    )
     properties.subject = _property_text(
         f"Objectives of the {office} of {setup.organisation}".strip()
-        if setup.organisation.strip() else f"Objectives of the {office}")
+        if setup.organisation.strip()
+        else f"Objectives of the {office}"
+    )
     author = workbook.charter.prepared_by or setup.facilitator or APP_NAME
     properties.creator = _property_text(author)
     properties.lastModifiedBy = _property_text(author)
@@ -145,8 +153,9 @@ def _set_properties(build: TrackerBuild) -> None:
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     properties.created = now
     properties.modified = now
-    for name, value in ((PROPERTY_FORMAT, TRACKER_FORMAT),
-                        (PROPERTY_WORKBOOK_ID, workbook.id),
-                        (PROPERTY_FISCAL_YEAR, setup.fiscal_year.label)):
-        build.book.custom_doc_props.append(StringProperty(name=name,
-                                                          value=_property_text(value)))
+    for name, value in (
+        (PROPERTY_FORMAT, TRACKER_FORMAT),
+        (PROPERTY_WORKBOOK_ID, workbook.id),
+        (PROPERTY_FISCAL_YEAR, setup.fiscal_year.label),
+    ):
+        build.book.custom_doc_props.append(StringProperty(name=name, value=_property_text(value)))

@@ -86,8 +86,11 @@ _LOOKS: dict[str, dict[str, Any]] = {
         "border": Border(bottom=Side(style="thin", color=NAVY)),
     },
     "label": {"font": Font(name=FONT_NAME, bold=True), "alignment": Alignment(vertical="top")},
-    "total": {"font": Font(name=FONT_NAME, bold=True), "number_format": NUMBER_FORMAT,
-              "alignment": _NUMBER_ALIGNMENT},
+    "total": {
+        "font": Font(name=FONT_NAME, bold=True),
+        "number_format": NUMBER_FORMAT,
+        "alignment": _NUMBER_ALIGNMENT,
+    },
     "text": {"alignment": Alignment(vertical="top")},
     "wrap": {"alignment": Alignment(vertical="top", wrap_text=True)},
     "number": {"number_format": NUMBER_FORMAT, "alignment": _NUMBER_ALIGNMENT},
@@ -145,14 +148,18 @@ class SheetWriter:
             safe = xml_safe(value)
             if safe != value:
                 count = sum(1 for a, b in zip(value, safe, strict=True) if a != b)
-                self.notes.add(f"{self._where(row, column)}: {count} character(s) Excel "
-                               f"cannot store shown as {REPLACEMENT} (U+FFFD).")
+                self.notes.add(
+                    f"{self._where(row, column)}: {count} character(s) Excel "
+                    f"cannot store shown as {REPLACEMENT} (U+FFFD)."
+                )
         if len(safe) * 2 > EXCEL_CELL_LIMIT:
             safe, cut = fit_cell(safe)
             if cut:
-                self.notes.add(f"{self._where(row, column)}: text of {len(value):,} characters "
-                               "cut to Excel's 32,767-character cell limit; the workbook "
-                               "keeps the full text.")
+                self.notes.add(
+                    f"{self._where(row, column)}: text of {len(value):,} characters "
+                    "cut to Excel's 32,767-character cell limit; the workbook "
+                    "keeps the full text."
+                )
         cell = self._place(row, column, look)
         # Set as text directly: assigning `.value` would infer a formula from "=..." or an
         # error from "#N/A", and run openpyxl's illegal-character regex over every string,
@@ -167,8 +174,9 @@ class SheetWriter:
     def _where(self, row: int, column: int) -> str:
         return f"{self.ws.title}!{get_column_letter(column)}{row}"
 
-    def value(self, row: int, column: int, value: float | int | date | None,
-              look: str | None = "number") -> None:
+    def value(
+        self, row: int, column: int, value: float | int | date | None, look: str | None = "number"
+    ) -> None:
         if value is None:
             return
         self._place(row, column, look, value)
@@ -202,15 +210,20 @@ class ListColumn:
     width: float | None = None  # None: fitted to the header and the values
 
 
-def write_list(writer: SheetWriter, table_name: str, columns: Sequence[ListColumn],
-               rows: Sequence[Sequence[Value]], *, freeze: str = "A2",
-               editable: Iterable[int] = ()) -> None:
+def write_list(
+    writer: SheetWriter,
+    table_name: str,
+    columns: Sequence[ListColumn],
+    rows: Sequence[Sequence[Value]],
+    *,
+    freeze: str = "A2",
+    editable: Iterable[int] = (),
+) -> None:
     """A header row, one row per item and an Excel table over them (its filter buttons);
     the header row frozen and repeated on every printed page."""
     writer.header(1, [c.header for c in columns], editable)
     for row_number, values in enumerate(rows, start=2):
-        for column_number, (column, value) in enumerate(zip(columns, values, strict=True),
-                                                        start=1):
+        for column_number, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
             if isinstance(value, Formula):
                 writer.formula(row_number, column_number, value.at(row_number), column.look)
             elif isinstance(value, str):
@@ -226,13 +239,16 @@ def write_list(writer: SheetWriter, table_name: str, columns: Sequence[ListColum
         texts = (v for v in (r[index] for r in rows) if isinstance(v, str))
         widths.append(fitted_width(column.header, texts))
     set_widths(writer.ws, widths)
-    wrapped = [(i, w) for i, (c, w) in enumerate(zip(columns, widths, strict=True))
-               if c.look == "wrap"]
+    wrapped = [
+        (i, w) for i, (c, w) in enumerate(zip(columns, widths, strict=True)) if c.look == "wrap"
+    ]
     for row_number, values in enumerate(rows, start=2):
-        fit_row_height(writer.ws, row_number,
-                       ((v, w) for i, w in wrapped if isinstance(v := values[i], str)))
-    header_lines = max(estimated_lines(c.header, w - 3) for c, w in zip(columns, widths,
-                                                                       strict=True))
+        fit_row_height(
+            writer.ws, row_number, ((v, w) for i, w in wrapped if isinstance(v := values[i], str))
+        )
+    header_lines = max(
+        estimated_lines(c.header, w - 3) for c, w in zip(columns, widths, strict=True)
+    )
     if header_lines > 1:
         writer.ws.row_dimensions[1].height = header_lines * LINE_HEIGHT
     writer.ws.freeze_panes = freeze
@@ -253,8 +269,9 @@ def set_widths(ws: Worksheet, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
-def fitted_width(header: str, values: Iterable[str], minimum: float = 8,
-                 maximum: float = MAX_AUTO_WIDTH) -> float:
+def fitted_width(
+    header: str, values: Iterable[str], minimum: float = 8, maximum: float = MAX_AUTO_WIDTH
+) -> float:
     """A column width that shows the header (plus the filter button) and most values."""
     longest = len(header) + 4
     for text in values:
@@ -293,8 +310,9 @@ def header_footer_text(text: str) -> str:
     return safe.replace("&", "&&")
 
 
-def print_setup(ws: Worksheet, organisation: str, office: str, fiscal_year: str,
-                header_rows: str | None = "1:1") -> None:
+def print_setup(
+    ws: Worksheet, organisation: str, office: str, fiscal_year: str, header_rows: str | None = "1:1"
+) -> None:
     """Landscape, fit to one page wide, header row repeated, organisation and page number."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
@@ -302,8 +320,12 @@ def print_setup(ws: Worksheet, organisation: str, office: str, fiscal_year: str,
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if header_rows:
         ws.print_title_rows = header_rows
-    parts = ((ws.oddHeader.left, organisation), (ws.oddHeader.center, ws.title),
-             (ws.oddHeader.right, fiscal_year), (ws.oddFooter.left, office))
+    parts = (
+        (ws.oddHeader.left, organisation),
+        (ws.oddHeader.center, ws.title),
+        (ws.oddHeader.right, fiscal_year),
+        (ws.oddFooter.left, office),
+    )
     for part, text in parts:
         if text.strip():  # an empty part written as "&L" confuses readers of the header
             part.text = header_footer_text(text)
@@ -331,5 +353,10 @@ class TrackerBuild:
 
     def print_setup(self, ws: Worksheet, header_rows: str | None = "1:1") -> None:
         setup = self.workbook.setup
-        print_setup(ws, setup.organisation, self.workbook.office_title(),
-                    setup.fiscal_year.label, header_rows)
+        print_setup(
+            ws,
+            setup.organisation,
+            self.workbook.office_title(),
+            setup.fiscal_year.label,
+            header_rows,
+        )

@@ -75,8 +75,9 @@ def prepare_import(workbook: Workbook, tracker_path: str | os.PathLike[str]) -> 
     return plan_updates(workbook, contents.rows, as_exported=as_exported)
 
 
-def run_import_command(workbook_path: str | os.PathLike[str],
-                       tracker_path: str | os.PathLike[str], *, dry_run: bool) -> int:
+def run_import_command(
+    workbook_path: str | os.PathLike[str], tracker_path: str | os.PathLike[str], *, dry_run: bool
+) -> int:
     workbook = load_workbook(workbook_path)
     plan = prepare_import(workbook, tracker_path)
     out = sys.stdout
@@ -97,8 +98,10 @@ def run_import_command(workbook_path: str | os.PathLike[str],
         return 0
     applied = apply_updates(workbook, plan)
     save_workbook(workbook, workbook_path)
-    print(f"Applied {applied} change{'s' if applied != 1 else ''} to "
-          f"{Path(workbook_path).name}.", file=out)
+    print(
+        f"Applied {applied} change{'s' if applied != 1 else ''} to {Path(workbook_path).name}.",
+        file=out,
+    )
     return 0
 
 
@@ -119,8 +122,7 @@ def read_tracker(path: str | os.PathLike[str]) -> TrackerContents:
 
 
 def _read_bytes(source: Path) -> bytes:
-    return read_user_file(source, what="a tracker", error=TrackerError,
-                          max_bytes=MAX_TRACKER_BYTES)
+    return read_user_file(source, what="a tracker", error=TrackerError, max_bytes=MAX_TRACKER_BYTES)
 
 
 def _check_archive(data: bytes, name: str) -> None:
@@ -137,18 +139,24 @@ def _check_archive(data: bytes, name: str) -> None:
         raise TrackerError(f"{name} is not an Excel .xlsx file.")
     total = sum(p.file_size for p in parts)
     ratios = (p.file_size / max(p.compress_size, 1) for p in parts if p.file_size > 1_000_000)
-    if len(parts) > MAX_PARTS or total > MAX_UNPACKED_BYTES or any(
-            r > MAX_PART_RATIO for r in ratios):
-        raise TrackerError(f"{name} unpacks to far more than a tracker holds (a zip bomb?); "
-                           "it is not opened.")
+    if (
+        len(parts) > MAX_PARTS
+        or total > MAX_UNPACKED_BYTES
+        or any(r > MAX_PART_RATIO for r in ratios)
+    ):
+        raise TrackerError(
+            f"{name} unpacks to far more than a tracker holds (a zip bomb?); it is not opened."
+        )
 
 
 def _open_book(data: bytes, name: str) -> Any:
     from openpyxl.xml import DEFUSEDXML
 
     if not DEFUSEDXML:
-        raise TrackerError("Reading trackers needs the defusedxml package, which protects "
-                           "against hostile files; install it and try again.")
+        raise TrackerError(
+            "Reading trackers needs the defusedxml package, which protects "
+            "against hostile files; install it and try again."
+        )
     import openpyxl
 
     try:
@@ -159,10 +167,13 @@ def _open_book(data: bytes, name: str) -> Any:
             return openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         if _hostile_xml(exc):
-            raise TrackerError(f"{name} contains XML entity declarations, which no tracker "
-                               "has (a hostile file?); it is not opened.") from exc
-        raise TrackerError(f"{name} is damaged or not an Excel workbook "
-                           f"({type(exc).__name__}).") from exc
+            raise TrackerError(
+                f"{name} contains XML entity declarations, which no tracker "
+                "has (a hostile file?); it is not opened."
+            ) from exc
+        raise TrackerError(
+            f"{name} is damaged or not an Excel workbook ({type(exc).__name__})."
+        ) from exc
 
 
 def _hostile_xml(exc: BaseException | None) -> bool:
@@ -185,8 +196,11 @@ def _identity(book: Any, name: str) -> dict[str, str]:
             if key:
                 identity[key] = str(ws.cell(row, IDENTITY_VALUE_COLUMN).value or "")
     properties = {p.name: str(p.value or "") for p in book.custom_doc_props.props}
-    fallback = {"format": PROPERTY_FORMAT, "workbook_id": PROPERTY_WORKBOOK_ID,
-                "fiscal_year": PROPERTY_FISCAL_YEAR}
+    fallback = {
+        "format": PROPERTY_FORMAT,
+        "workbook_id": PROPERTY_WORKBOOK_ID,
+        "fiscal_year": PROPERTY_FISCAL_YEAR,
+    }
     for key, prop in fallback.items():
         if not identity.get(key) and prop in properties:
             identity[key] = properties[prop]
@@ -198,18 +212,24 @@ def _identity(book: Any, name: str) -> dict[str, str]:
 def check_identity(workbook: Workbook, identity: dict[str, str], name: str) -> None:
     version = identity.get("version") or str(TRACKER_VERSION)
     if not version.isdigit() or int(version) > TRACKER_VERSION:
-        raise TrackerError(f"{name} was exported by a newer version of PMO Workbook "
-                           f"(tracker version {version}); update the app to import it.")
+        raise TrackerError(
+            f"{name} was exported by a newer version of PMO Workbook "
+            f"(tracker version {version}); update the app to import it."
+        )
     if identity.get("workbook_id") != workbook.id:
-        raise TrackerError(f"{name} was exported from another workbook "
-                           f"({identity.get('organisation') or 'unknown organisation'}, "
-                           f"{identity.get('fiscal_year') or 'no fiscal year'}), not from this "
-                           "one; nothing is imported.")
+        raise TrackerError(
+            f"{name} was exported from another workbook "
+            f"({identity.get('organisation') or 'unknown organisation'}, "
+            f"{identity.get('fiscal_year') or 'no fiscal year'}), not from this "
+            "one; nothing is imported."
+        )
     expected = workbook.setup.fiscal_year.label
     if identity.get("fiscal_year", "") != expected:
-        raise TrackerError(f"{name} is the tracker of fiscal year "
-                           f"{identity.get('fiscal_year') or '(none)'}, but this workbook is "
-                           f"{expected or '(no fiscal year)'}; nothing is imported.")
+        raise TrackerError(
+            f"{name} is the tracker of fiscal year "
+            f"{identity.get('fiscal_year') or '(none)'}, but this workbook is "
+            f"{expected or '(no fiscal year)'}; nothing is imported."
+        )
 
 
 def _objective_rows(book: Any, name: str) -> list[TrackerRow]:
@@ -219,20 +239,29 @@ def _objective_rows(book: Any, name: str) -> list[TrackerRow]:
     columns: dict[str, int] = {}
     for key, title in needed.items():
         if title not in header:
-            raise TrackerError(f"{name}: the {OBJECTIVES} sheet has no \"{title}\" column; "
-                               "was it deleted or renamed?")
+            raise TrackerError(
+                f'{name}: the {OBJECTIVES} sheet has no "{title}" column; '
+                "was it deleted or renamed?"
+            )
         columns[key] = header.index(title)
     if ws.max_row > MAX_ROWS:
-        raise TrackerError(f"{name}: the {OBJECTIVES} sheet has {ws.max_row:,} rows, far "
-                           "more than a tracker holds; it is not imported.")
+        raise TrackerError(
+            f"{name}: the {OBJECTIVES} sheet has {ws.max_row:,} rows, far "
+            "more than a tracker holds; it is not imported."
+        )
     rows: list[TrackerRow] = []
     for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
         cells = {key: _value(values, columns[key]) for key in EDITABLE_FIELDS}
         row_id = _value(values, columns["row_id"])
-        rows.append(TrackerRow(
-            row=number, row_id=str(row_id).strip() if row_id is not None else "",
-            code=_value(values, columns["code"]), title=_value(values, columns["title"]),
-            cells=cells))
+        rows.append(
+            TrackerRow(
+                row=number,
+                row_id=str(row_id).strip() if row_id is not None else "",
+                code=_value(values, columns["code"]),
+                title=_value(values, columns["title"]),
+                cells=cells,
+            )
+        )
     return rows
 
 

@@ -44,8 +44,15 @@ from exporters.tracker_layout import (
 from planning.model import Objective, StrategicObjective, Workbook
 
 _LOOK_OF = {
-    "baseline": "number", "target": "number", "due": "date", "q1": "number", "q2": "number",
-    "q3": "number", "q4": "number", "latest": "number", "progress": "percent",
+    "baseline": "number",
+    "target": "number",
+    "due": "date",
+    "q1": "number",
+    "q2": "number",
+    "q3": "number",
+    "q4": "number",
+    "latest": "number",
+    "progress": "percent",
     "value_amount": "amount",
 }
 
@@ -60,32 +67,53 @@ def objective_label(objective: Objective) -> str:
 
 def _latest_formula() -> Formula:
     q1, q2, q3, q4 = (objective_letter(k) + "{r}" for k in ("q1", "q2", "q3", "q4"))
-    return Formula(f"=IF(ISNUMBER({q4}),{q4},IF(ISNUMBER({q3}),{q3},"
-                   f"IF(ISNUMBER({q2}),{q2},IF(ISNUMBER({q1}),{q1},\"\"))))")
+    return Formula(
+        f"=IF(ISNUMBER({q4}),{q4},IF(ISNUMBER({q3}),{q3},"
+        f'IF(ISNUMBER({q2}),{q2},IF(ISNUMBER({q1}),{q1},""))))'
+    )
 
 
 def _progress_formula() -> Formula:
     latest, base, target = (objective_letter(k) + "{r}" for k in ("latest", "baseline", "target"))
-    return Formula(f"=IF(AND(ISNUMBER({latest}),ISNUMBER({base}),ISNUMBER({target})),"
-                   f"IF({target}={base},\"\",({latest}-{base})/({target}-{base})),\"\")")
+    return Formula(
+        f"=IF(AND(ISNUMBER({latest}),ISNUMBER({base}),ISNUMBER({target})),"
+        f'IF({target}={base},"",({latest}-{base})/({target}-{base})),"")'
+    )
 
 
-def _objective_row(workbook: Workbook, objective: Objective, latest: Formula,
-                   progress: Formula, names: dict[str, str],
-                   linked: dict[str, set[str]]) -> list[Value]:
+def _objective_row(
+    workbook: Workbook,
+    objective: Objective,
+    latest: Formula,
+    progress: Formula,
+    names: dict[str, str],
+    linked: dict[str, set[str]],
+) -> list[Value]:
     constituents = [names[cid] for cid in objective.constituent_ids if cid in names]
     supported = linked.get(objective.id, set())
     supports = [strategic_label(s) for s in workbook.strategy if s.id in supported]
     q1, q2, q3, q4 = objective.actuals
     values: dict[str, Value] = {
-        "code": objective.code, "title": objective.title, "measure": objective.measure,
-        "unit": objective.unit, "baseline": objective.baseline, "target": objective.target,
-        "due": objective.due, "owner": objective.owner,
-        "constituents": "; ".join(constituents), "supports": ", ".join(supports),
-        "status": objective.status.label, "q1": q1, "q2": q2, "q3": q3, "q4": q4,
-        "latest": latest, "progress": progress,
+        "code": objective.code,
+        "title": objective.title,
+        "measure": objective.measure,
+        "unit": objective.unit,
+        "baseline": objective.baseline,
+        "target": objective.target,
+        "due": objective.due,
+        "owner": objective.owner,
+        "constituents": "; ".join(constituents),
+        "supports": ", ".join(supports),
+        "status": objective.status.label,
+        "q1": q1,
+        "q2": q2,
+        "q3": q3,
+        "q4": q4,
+        "latest": latest,
+        "progress": progress,
         "value_category": objective.value_category.label if objective.value_category else "",
-        "value_amount": objective.value_amount, "comments": objective.comments,
+        "value_amount": objective.value_amount,
+        "comments": objective.comments,
         "row_id": objective.id,
     }
     return [values[c.key] for c in OBJECTIVE_COLUMNS]
@@ -102,8 +130,10 @@ def build_objectives(build: TrackerBuild) -> None:
     for link in workbook.alignment:
         linked.setdefault(link.objective_id, set()).add(link.strategic_id)
     rows = [_objective_row(workbook, o, latest, progress, names, linked) for o in objectives]
-    columns = [ListColumn(c.header, "wrap" if c.wrap else _LOOK_OF.get(c.key, "text"), c.width)
-               for c in OBJECTIVE_COLUMNS]
+    columns = [
+        ListColumn(c.header, "wrap" if c.wrap else _LOOK_OF.get(c.key, "text"), c.width)
+        for c in OBJECTIVE_COLUMNS
+    ]
     editable = [i for i, c in enumerate(OBJECTIVE_COLUMNS, start=1) if c.editable]
     write_list(writer, "ObjectivesTable", columns, rows, freeze="C2", editable=editable)
     ws.column_dimensions[objective_letter("row_id")].hidden = True
@@ -112,24 +142,43 @@ def build_objectives(build: TrackerBuild) -> None:
     status = f"{objective_letter('status')}2:{objective_letter('status')}{last}"
     for label, colour in STATUS_FILLS.items():
         ws.conditional_formatting.add(
-            status, CellIsRule(operator="equal", formula=[f'"{label}"'], fill=solid(colour)))
+            status, CellIsRule(operator="equal", formula=[f'"{label}"'], fill=solid(colour))
+        )
     progress_range = f"{objective_letter('progress')}2:{objective_letter('progress')}{last}"
-    ws.conditional_formatting.add(progress_range, DataBarRule(
-        start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"))
+    ws.conditional_formatting.add(
+        progress_range,
+        DataBarRule(start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"),
+    )
 
     status_check = DataValidation(
-        type="list", formula1=STATUS_LIST, allow_blank=False, showErrorMessage=True,
-        errorTitle="Status", error="Choose a status from the list.")
+        type="list",
+        formula1=STATUS_LIST,
+        allow_blank=False,
+        showErrorMessage=True,
+        errorTitle="Status",
+        error="Choose a status from the list.",
+    )
     status_check.add(status)
     category = objective_letter("value_category")
     category_check = DataValidation(
-        type="list", formula1=VALUE_CATEGORY_LIST, allow_blank=True, showErrorMessage=True,
-        errorTitle="Value category", error="Choose a value category from the list.")
+        type="list",
+        formula1=VALUE_CATEGORY_LIST,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Value category",
+        error="Choose a value category from the list.",
+    )
     category_check.add(f"{category}2:{category}{last}")
     number_check = DataValidation(
-        type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-        allow_blank=True, showErrorMessage=True, errorTitle="Actual",
-        error="Enter the quarter's actual as a number, in the objective's unit.")
+        type="decimal",
+        operator="between",
+        formula1="-1E+15",
+        formula2="1E+15",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Actual",
+        error="Enter the quarter's actual as a number, in the objective's unit.",
+    )
     number_check.add(f"{objective_letter('q1')}2:{objective_letter('q4')}{last}")
     for check in (status_check, category_check, number_check):
         ws.add_data_validation(check)
@@ -202,14 +251,19 @@ def build_alignment(build: TrackerBuild) -> None:
     ws = writer.ws
     strategy = workbook.strategy
     headers = ["Code", "Objective"]
-    headers += [f"{strategic_label(s)}\n{s.title}" if s.code.strip() and s.title.strip()
-                else strategic_label(s) for s in strategy]
+    headers += [
+        f"{strategic_label(s)}\n{s.title}"
+        if s.code.strip() and s.title.strip()
+        else strategic_label(s)
+        for s in strategy
+    ]
     headers += ["Total strength", "Company objectives supported", "Gap"]
     writer.header(1, ["Code", "Objective"])
     for column, text in enumerate(headers[2:], start=3):
         writer.text(1, column, text, "header")
-    scores = {(link.objective_id, link.strategic_id): link.strength.score
-              for link in workbook.alignment}
+    scores = {
+        (link.objective_id, link.strategic_id): link.strength.score for link in workbook.alignment
+    }
     for row, objective in enumerate(workbook.active_objectives(), start=2):
         writer.text(row, 1, objective.code, "label")
         writer.text(row, 2, objective.title, "wrap")
@@ -221,19 +275,25 @@ def build_alignment(build: TrackerBuild) -> None:
         writer.formula(row, layout.total_column, f"=SUM({cells})" if cells else "=0", "total")
         writer.formula(row, layout.count_column, f"=COUNT({cells})" if cells else "=0", "total")
         count = f"{get_column_letter(layout.count_column)}{row}"
-        writer.formula(row, layout.gap_column,
-                       f'=IF({count}=0,"Orphan: supports no company objective","")', "wrap")
+        writer.formula(
+            row,
+            layout.gap_column,
+            f'=IF({count}=0,"Orphan: supports no company objective","")',
+            "wrap",
+        )
 
-    labels = {layout.total_row: "Total strength",
-              layout.supported_row: "Office objectives supporting", layout.gap_row: "Gap"}
+    labels = {
+        layout.total_row: "Total strength",
+        layout.supported_row: "Office objectives supporting",
+        layout.gap_row: "Gap",
+    }
     for row, label in labels.items():
         writer.text(row, 2, label, "label")
     for index in range(len(strategy)):
         column = layout.strategic_column(index)
         cells = layout.objective_cells(column)
         writer.formula(layout.total_row, column, f"=SUM({cells})" if cells else "=0", "total")
-        writer.formula(layout.supported_row, column,
-                       f"=COUNT({cells})" if cells else "=0", "total")
+        writer.formula(layout.supported_row, column, f"=COUNT({cells})" if cells else "=0", "total")
         supported = f"{get_column_letter(column)}{layout.supported_row}"
         writer.formula(layout.gap_row, column, f'=IF({supported}=0,"Unsupported","")', "wrap")
 
@@ -255,16 +315,30 @@ def _highlight_gaps(build: TrackerBuild, layout: AlignmentLayout) -> None:
         last = get_column_letter(layout.strategic_column(layout.strategic - 1))
         ws.conditional_formatting.add(
             f"{first}2:{last}{layout.last_objective_row}",
-            ColorScaleRule(start_type="num", start_value=1, start_color="DDEBF7",
-                           mid_type="num", mid_value=2, mid_color="9BC2E6",
-                           end_type="num", end_value=3, end_color="2F75B5"))
+            ColorScaleRule(
+                start_type="num",
+                start_value=1,
+                start_color="DDEBF7",
+                mid_type="num",
+                mid_value=2,
+                mid_color="9BC2E6",
+                end_type="num",
+                end_value=3,
+                end_color="2F75B5",
+            ),
+        )
         # A strategic objective no office objective supports: its header turns red.
         ws.conditional_formatting.add(
             f"{first}1:{last}1",
-            FormulaRule(formula=[f"{first}${layout.supported_row}=0"], fill=solid(GAP_FILL),
-                        font=Font(color=GAP_TEXT, bold=True)))
+            FormulaRule(
+                formula=[f"{first}${layout.supported_row}=0"],
+                fill=solid(GAP_FILL),
+                font=Font(color=GAP_TEXT, bold=True),
+            ),
+        )
     if layout.objectives:
         count = get_column_letter(layout.count_column)
         ws.conditional_formatting.add(
             f"A2:B{layout.last_objective_row}",
-            FormulaRule(formula=[f"${count}2=0"], fill=solid(GAP_FILL)))
+            FormulaRule(formula=[f"${count}2=0"], fill=solid(GAP_FILL)),
+        )

@@ -35,10 +35,12 @@ OVERVIEW_WIDTHS = (46.0, 90.0)
 
 def _owner_guidance() -> str:
     editable = [c.header for c in OBJECTIVE_COLUMNS if c.key in EDITABLE_KEYS]
-    return (f"Objective owners update {', '.join(editable[:-1])} and {editable[-1]} on the "
-            f"{OBJECTIVES} sheet (the yellow headers). Everything else comes from the "
-            "workbook and is replaced at the next export. Do not delete rows or change the "
-            "hidden Row id column: the leader imports your updates by it.")
+    return (
+        f"Objective owners update {', '.join(editable[:-1])} and {editable[-1]} on the "
+        f"{OBJECTIVES} sheet (the yellow headers). Everything else comes from the "
+        "workbook and is replaced at the next export. Do not delete rows or change the "
+        "hidden Row id column: the leader imports your updates by it."
+    )
 
 
 def build_overview(build: TrackerBuild) -> None:
@@ -72,8 +74,9 @@ def build_overview(build: TrackerBuild) -> None:
     row += 1
     status_header = row
     writer.header(row, ["Status", "Objectives"])
-    status_column = f"{quoted(OBJECTIVES)}!${objective_letter('status')}:" \
-                    f"${objective_letter('status')}"
+    status_column = (
+        f"{quoted(OBJECTIVES)}!${objective_letter('status')}:${objective_letter('status')}"
+    )
     for status in ObjectiveStatus:
         row += 1
         writer.text(row, 1, status.label, "text")
@@ -94,17 +97,32 @@ def build_overview(build: TrackerBuild) -> None:
     objectives = quoted(OBJECTIVES)
     amount, progress = objective_letter("value_amount"), objective_letter("progress")
     figures = [
-        ("Company strategic objectives",
-         f"=COUNTA({alignment}!{headers})" if headers else "=0", "total"),
-        ("Supported by an office objective",
-         f'=COUNTIF({alignment}!{supported},">0")' if supported else "=0", "total"),
+        (
+            "Company strategic objectives",
+            f"=COUNTA({alignment}!{headers})" if headers else "=0",
+            "total",
+        ),
+        (
+            "Supported by an office objective",
+            f'=COUNTIF({alignment}!{supported},">0")' if supported else "=0",
+            "total",
+        ),
         ("Alignment coverage", f'=IF(B{row + 1}=0,"",B{row + 2}/B{row + 1})', "percent"),
-        ("Office objectives supporting no company objective",
-         f"=COUNTIF({alignment}!{totals},0)" if totals else "=0", "total"),
-        ("Value of the objectives (total amount)",
-         f"=SUM({objectives}!${amount}:${amount})", "amount"),
-        ("Average progress", f'=IFERROR(AVERAGE({objectives}!${progress}:${progress}),"")',
-         "percent"),
+        (
+            "Office objectives supporting no company objective",
+            f"=COUNTIF({alignment}!{totals},0)" if totals else "=0",
+            "total",
+        ),
+        (
+            "Value of the objectives (total amount)",
+            f"=SUM({objectives}!${amount}:${amount})",
+            "amount",
+        ),
+        (
+            "Average progress",
+            f'=IFERROR(AVERAGE({objectives}!${progress}:${progress}),"")',
+            "percent",
+        ),
     ]
     for label, formula, look in figures:
         row += 1
@@ -128,8 +146,9 @@ def status_chart(ws: Worksheet, header_row: int, last_row: int, objectives: int)
     chart = BarChart()
     chart.type = "col"
     chart.title = "Objectives by status"
-    chart.add_data(Reference(ws, min_col=2, min_row=header_row, max_row=last_row),
-                   titles_from_data=True)
+    chart.add_data(
+        Reference(ws, min_col=2, min_row=header_row, max_row=last_row), titles_from_data=True
+    )
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
     chart.legend = None
     chart.y_axis.title = "Objectives"
@@ -147,8 +166,9 @@ def health_chart(build: TrackerBuild) -> BarChart:
     chart = BarChart()
     chart.type = "bar"
     chart.title = "Health check: this year and last year (5 = the complaint does not apply)"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last),
-                   titles_from_data=True)
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True
+    )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 5

@@ -55,13 +55,13 @@ def slot_at(agenda: list[AgendaItem], elapsed_seconds: float) -> tuple[int, floa
 
 
 def format_duration(minutes: int) -> str:
-    """"4 h 05 min" for 245 minutes, "45 min" under the hour: the agenda's total."""
+    """ "4 h 05 min" for 245 minutes, "45 min" under the hour: the agenda's total."""
     hours, rest = divmod(minutes, 60)
     return f"{hours} h {rest:02d} min" if hours else f"{rest} min"
 
 
 def format_clock(seconds: int) -> str:
-    """"12:34" (minutes and seconds), "1:02:03" from the hour on."""
+    """ "12:34" (minutes and seconds), "1:02:03" from the hour on."""
     hours, rest = divmod(max(0, seconds), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
@@ -78,7 +78,7 @@ def time_left_text(seconds_left: float) -> tuple[bool, str]:
 
 
 def slot_title(item: AgendaItem, index: int) -> str:
-    """"7. Mission and vision" for a slot of a step (short, as in the step list; the topic
+    """ "7. Mission and vision" for a slot of a step (short, as in the step list; the topic
     is the slot's longer wording), its topic otherwise ("Break")."""
     if item.step is not None:
         return f"{item.step.number}. {item.step.title}"

@@ -140,8 +140,9 @@ def acquire(workbook_path: Path, *, force: bool = False) -> WorkbookLock | None:
 
 
 def _write(path: Path, info: LockInfo, *, exclusive: bool) -> None:
-    data = json.dumps({"user": info.user, "host": info.host, "pid": info.pid,
-                       "time": info.time.isoformat()}).encode("utf-8")
+    data = json.dumps(
+        {"user": info.user, "host": info.host, "pid": info.pid, "time": info.time.isoformat()}
+    ).encode("utf-8")
     flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
     fd = os.open(path, flags, 0o644)
     with os.fdopen(fd, "wb") as handle:

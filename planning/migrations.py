@@ -17,7 +17,6 @@ Document = dict[str, Any]
 Migration = Callable[[Document], Document]
 
 
-
 def _v1_to_v2(document: Document) -> Document:
     """Version 2 adds the workshop's timed agenda; older workbooks start with none."""
     document.setdefault("agenda", [])

@@ -47,7 +47,8 @@ class TrackerRow:
 
     def is_blank(self) -> bool:
         return not self.row_id and all(
-            _blank(v) for v in (self.code, self.title, *self.cells.values()))
+            _blank(v) for v in (self.code, self.title, *self.cells.values())
+        )
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,9 @@ def _identity(text: str) -> str:
     return text
 
 
-def plan_updates(workbook: Workbook, rows: Sequence[TrackerRow], *,
-                 as_exported: Callable[[str], str] = _identity) -> ImportPlan:
+def plan_updates(
+    workbook: Workbook, rows: Sequence[TrackerRow], *, as_exported: Callable[[str], str] = _identity
+) -> ImportPlan:
     """The changes the tracker's rows bring to `workbook`, and the problems found.
 
     `as_exported` turns workbook text into what the export wrote (repaired or cut to fit
@@ -138,18 +140,34 @@ def plan_updates(workbook: Workbook, rows: Sequence[TrackerRow], *,
         if row.is_blank():
             continue
         if not row.row_id:
-            problems.append(ImportProblem(
-                "a row without a Row id (added in the tracker?) is not imported; add new "
-                "objectives in the workbook", row.row, "Row id",
-                shown(row.code) if not _blank(row.code) else None))
+            problems.append(
+                ImportProblem(
+                    "a row without a Row id (added in the tracker?) is not imported; add new "
+                    "objectives in the workbook",
+                    row.row,
+                    "Row id",
+                    shown(row.code) if not _blank(row.code) else None,
+                )
+            )
         elif counts[row.row_id] > 1:
-            problems.append(ImportProblem(
-                f"the Row id appears on {counts[row.row_id]} rows (a copied row?); none of "
-                "them is imported", row.row, "Row id", shown(row.row_id)))
+            problems.append(
+                ImportProblem(
+                    f"the Row id appears on {counts[row.row_id]} rows (a copied row?); none of "
+                    "them is imported",
+                    row.row,
+                    "Row id",
+                    shown(row.row_id),
+                )
+            )
         elif row.row_id not in by_id:
-            problems.append(ImportProblem(
-                "no objective of this workbook has this Row id; the row is not imported",
-                row.row, "Row id", shown(row.row_id)))
+            problems.append(
+                ImportProblem(
+                    "no objective of this workbook has this Row id; the row is not imported",
+                    row.row,
+                    "Row id",
+                    shown(row.row_id),
+                )
+            )
         else:
             matched[row.row_id] = row
 
@@ -158,9 +176,12 @@ def plan_updates(workbook: Workbook, rows: Sequence[TrackerRow], *,
         found = matched.get(objective.id)
         if found is None:
             if objective.is_active() and counts[objective.id] == 0:
-                problems.append(ImportProblem(
-                    f"{_name(objective)} is missing from the tracker (row deleted?); its "
-                    "values are left as they are"))
+                problems.append(
+                    ImportProblem(
+                        f"{_name(objective)} is missing from the tracker (row deleted?); its "
+                        "values are left as they are"
+                    )
+                )
             continue
         changes += _row_changes(objective, found, problems, as_exported)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
@@ -169,19 +190,32 @@ def plan_updates(workbook: Workbook, rows: Sequence[TrackerRow], *,
 
 def _name(objective: Objective) -> str:
     code = objective.code or "(no code)"
-    return f"{code} \"{objective.title}\"" if objective.title else code
+    return f'{code} "{objective.title}"' if objective.title else code
 
 
-def _row_changes(objective: Objective, row: TrackerRow, problems: list[ImportProblem],
-                 as_exported: Callable[[str], str]) -> list[FieldChange]:
+def _row_changes(
+    objective: Objective,
+    row: TrackerRow,
+    problems: list[ImportProblem],
+    as_exported: Callable[[str], str],
+) -> list[FieldChange]:
     code = objective.code or "(no code)"
-    for label, found, current in (("Code", row.code, objective.code),
-                                  ("Objective", row.title, objective.title)):
+    for label, found, current in (
+        ("Code", row.code, objective.code),
+        ("Objective", row.title, objective.title),
+    ):
         text = _text(found)
         if text != as_exported(current):
-            problems.append(ImportProblem(
-                f"changed in the tracker from {shown(current)}; not imported (change it in "
-                "the workbook)", row.row, label, shown(text), code))
+            problems.append(
+                ImportProblem(
+                    f"changed in the tracker from {shown(current)}; not imported (change it in "
+                    "the workbook)",
+                    row.row,
+                    label,
+                    shown(text),
+                    code,
+                )
+            )
 
     changes: list[FieldChange] = []
 
@@ -193,8 +227,11 @@ def _row_changes(objective: Objective, row: TrackerRow, problems: list[ImportPro
         status = ObjectiveStatus.from_label(raw) if isinstance(raw, str) else None
         if status is None:
             known = ", ".join(s.label for s in ObjectiveStatus)
-            problems.append(ImportProblem(f"not a known status ({known}); skipped", row.row,
-                                          "Status", shown(raw), code))
+            problems.append(
+                ImportProblem(
+                    f"not a known status ({known}); skipped", row.row, "Status", shown(raw), code
+                )
+            )
         elif status is not objective.status:
             change("status", objective.status, status)
     for index, key in enumerate(QUARTERS):
@@ -202,8 +239,9 @@ def _row_changes(objective: Objective, row: TrackerRow, problems: list[ImportPro
             continue
         number, error = _number(row.cells[key])
         if error:
-            problems.append(ImportProblem(error, row.row, EDITABLE_FIELDS[key],
-                                          shown(row.cells[key]), code))
+            problems.append(
+                ImportProblem(error, row.row, EDITABLE_FIELDS[key], shown(row.cells[key]), code)
+            )
         elif number != objective.actuals[index]:
             change(key, objective.actuals[index], number)
     if "comments" in row.cells:

@@ -13,9 +13,19 @@ from ui import dialogs
 from ui.commands import SetValue
 from ui.document import Change, WorkbookDocument
 
-DIALOGS = ("ask_open_path", "ask_save_path", "ask_template_path", "ask_unsaved", "ask_locked",
-           "ask_restore", "ask_charter_template", "ask_after_export", "show_error",
-           "show_info", "ask_replace_agenda")
+DIALOGS = (
+    "ask_open_path",
+    "ask_save_path",
+    "ask_template_path",
+    "ask_unsaved",
+    "ask_locked",
+    "ask_restore",
+    "ask_charter_template",
+    "ask_after_export",
+    "show_error",
+    "show_info",
+    "ask_replace_agenda",
+)
 
 
 class ScriptedDialogs:
@@ -62,9 +72,17 @@ def edit_organisation(document: WorkbookDocument, text: str) -> None:
     """Type `text` into the organisation field, one character at a time, the way a page's
     line edit pushes SetValue commands (they merge into one undo step)."""
     for end in range(1, len(text) + 1):
-        document.push(SetValue(document, lambda wb: wb.setup, "organisation", text[:end],
-                               Change.SETUP, "Edit organisation",
-                               merge_key=("setup", "organisation")))
+        document.push(
+            SetValue(
+                document,
+                lambda wb: wb.setup,
+                "organisation",
+                text[:end],
+                Change.SETUP,
+                "Edit organisation",
+                merge_key=("setup", "organisation"),
+            )
+        )
 
 
 @pytest.fixture

@@ -66,10 +66,12 @@ def test_time_left_counts_down_then_over() -> None:
 
 def test_slot_titles_name_the_step_or_the_topic() -> None:
     assert slot_title(AgendaItem(step=Step.MISSION_VISION, topic="Mission and vision"), 7) == (
-        "7. Mission and vision")
+        "7. Mission and vision"
+    )
     assert slot_title(AgendaItem(step=Step.OBJECTIVES, topic="  "), 0) == "8. Objectives"
     assert slot_title(AgendaItem(step=Step.OBJECTIVES, topic="Objectives: owners"), 0) == (
-        "8. Objectives")
+        "8. Objectives"
+    )
     assert slot_title(AgendaItem(topic="Break"), 5) == "Break"
     assert slot_title(AgendaItem(), 5) == "Slot 6"
 

@@ -75,8 +75,9 @@ def test_undo_redo_shortcuts_reach_the_document_from_a_text_field(window, workbo
     edit_organisation(window.document, "Contoso")
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.workbook.setup.organisation != "Contoso"
-    qtbot.keyClick(field, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert window.document.workbook.setup.organisation == "Contoso"
 
 
@@ -132,8 +133,7 @@ def test_unsaved_prompt_on_open(window, scripted, workbook_file, tmp_path, answe
     assert (load_workbook(workbook_file).setup.organisation == "Contoso") is (answer == "save")
 
 
-def test_prompt_save_of_untitled_asks_where_and_cancel_keeps_it_open(window, scripted,
-                                                                     tmp_path):
+def test_prompt_save_of_untitled_asks_where_and_cancel_keeps_it_open(window, scripted, tmp_path):
     window.named_actions["new"].trigger()
     edit_organisation(window.document, "Fabrikam")
     scripted.answer("ask_unsaved", "save")
@@ -189,8 +189,9 @@ def test_open_recent_that_vanished_says_so_and_forgets_it(window, scripted, tmp_
     assert path not in window.settings.recent_files()
 
 
-def test_refused_file_shows_its_reason_and_keeps_the_open_workbook(window, scripted,
-                                                                   workbook_file, tmp_path):
+def test_refused_file_shows_its_reason_and_keeps_the_open_workbook(
+    window, scripted, workbook_file, tmp_path
+):
     window.files.open(workbook_file)
     edit_organisation(window.document, "Contoso")
     scripted.answer("ask_unsaved", "cancel")
@@ -199,7 +200,8 @@ def test_refused_file_shows_its_reason_and_keeps_the_open_workbook(window, scrip
     scripted.answer("ask_unsaved", "discard")
     assert not window.files.open(bad) and not window.files.open(bad)
     assert scripted.take_errors() == [
-        "broken.pmowb is truncated (it ends before the workbook does)."]
+        "broken.pmowb is truncated (it ends before the workbook does)."
+    ]
     assert window.document.path == workbook_file
 
 
@@ -212,14 +214,17 @@ def _make_unwritable(folder: Path) -> Callable[[], None] | None:
         folder.chmod(0o555)
         return lambda: folder.chmod(0o755)
     chattr = shutil.which("chattr")
-    if chattr is None or subprocess.run([chattr, "+i", str(folder)],
-                                        capture_output=True).returncode != 0:
+    if (
+        chattr is None
+        or subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode != 0
+    ):
         return None
     return lambda: subprocess.run([chattr, "-i", str(folder)], check=True)
 
 
-def test_save_into_unwritable_folder_keeps_document_modified_and_file_intact(window, scripted,
-                                                                             tmp_path):
+def test_save_into_unwritable_folder_keeps_document_modified_and_file_intact(
+    window, scripted, tmp_path
+):
     folder = tmp_path / "locked"
     folder.mkdir()
     path = folder / "review.pmowb"
@@ -257,7 +262,8 @@ def test_sample_opens_untitled_and_is_never_overwritten(window, scripted, tmp_pa
     scripted.answer("ask_save_path", SAMPLE)
     window.named_actions["save"].trigger()
     assert scripted.take_errors() == [
-        "The sample that ships with PMO Workbook cannot be overwritten. Choose another name."]
+        "The sample that ships with PMO Workbook cannot be overwritten. Choose another name."
+    ]
     assert window.isWindowModified()
     asked = scripted.calls[0][1][1]
     assert asked.name == "northwind-fy2027.pmowb" and asked.parent != SAMPLE.parent
@@ -271,8 +277,9 @@ def test_sample_opens_untitled_and_is_never_overwritten(window, scripted, tmp_pa
     assert load_workbook(copy) == load_workbook(SAMPLE)
 
 
-def test_start_next_year_opens_unsaved_workbook_and_asks_where_to_save(window, scripted,
-                                                                       workbook_file, tmp_path):
+def test_start_next_year_opens_unsaved_workbook_and_asks_where_to_save(
+    window, scripted, workbook_file, tmp_path
+):
     window.files.open(workbook_file)
     window.named_actions["next_year"].trigger()
     doc = window.document
@@ -298,8 +305,13 @@ def test_start_next_year_from_welcome_asks_for_this_years_file(window, scripted,
 def test_dropped_workbook_opens(window, workbook_file, qtbot):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(workbook_file))])
-    event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(100, 100),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert event.isAccepted()
     qtbot.waitUntil(lambda: window.document.path == workbook_file)
@@ -319,15 +331,19 @@ def live_holder(workbook_file):
     """Another live process on this host whose pid is in the workbook's lock file."""
     process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     lock = lockfile.lock_path(workbook_file)
-    lock.write_text(f'{{"user": "colleague", "host": "{lockfile._host()}", '
-                    f'"pid": {process.pid}, "time": "2026-11-20T09:00:00+00:00"}}', "utf-8")
+    lock.write_text(
+        f'{{"user": "colleague", "host": "{lockfile._host()}", '
+        f'"pid": {process.pid}, "time": "2026-11-20T09:00:00+00:00"}}',
+        "utf-8",
+    )
     yield process
     process.kill()
     process.wait()
 
 
-def test_lock_of_a_live_process_offers_read_only(window, scripted, workbook_file,
-                                                 live_holder, tmp_path):
+def test_lock_of_a_live_process_offers_read_only(
+    window, scripted, workbook_file, live_holder, tmp_path
+):
     lock_before = lockfile.lock_path(workbook_file).read_bytes()
     scripted.answer("ask_locked", "read_only")
     assert window.files.open(workbook_file)
@@ -352,16 +368,16 @@ def test_lock_of_a_live_process_offers_read_only(window, scripted, workbook_file
     assert lockfile.lock_path(workbook_file).read_bytes() == lock_before, "theirs stays"
 
 
-def test_lock_of_a_live_process_open_anyway_takes_it_over(window, scripted, workbook_file,
-                                                          live_holder):
+def test_lock_of_a_live_process_open_anyway_takes_it_over(
+    window, scripted, workbook_file, live_holder
+):
     scripted.answer("ask_locked", "open_anyway")
     assert window.files.open(workbook_file)
     assert not window.document.read_only
     assert lockfile.read_lock(workbook_file).pid == os.getpid()
 
 
-def test_lock_of_a_live_process_cancel_opens_nothing(window, scripted, workbook_file,
-                                                     live_holder):
+def test_lock_of_a_live_process_cancel_opens_nothing(window, scripted, workbook_file, live_holder):
     scripted.answer("ask_locked", "cancel")
     assert not window.files.open(workbook_file)
     assert window.screens.currentWidget() is window.welcome
@@ -373,7 +389,9 @@ def test_stale_lock_is_ignored_and_replaced(window, scripted, workbook_file):
     process.wait()
     lockfile.lock_path(workbook_file).write_text(
         f'{{"user": "ghost", "host": "{lockfile._host()}", "pid": {process.pid}, '
-        '"time": "2026-01-01T00:00:00+00:00"}', "utf-8")
+        '"time": "2026-01-01T00:00:00+00:00"}',
+        "utf-8",
+    )
     assert window.files.open(workbook_file)
     assert scripted.calls == []
     assert lockfile.read_lock(workbook_file).pid == os.getpid()

@@ -57,15 +57,21 @@ def _recovery_files() -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
-def test_recovery_after_a_real_crash_is_offered_and_restored(workbook_file, tmp_path,
-                                                             scripted, qtbot):
+def test_recovery_after_a_real_crash_is_offered_and_restored(
+    workbook_file, tmp_path, scripted, qtbot
+):
     before = workbook_file.read_bytes()
-    env = {**os.environ, AUTOSAVE_ENV: "1", "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, AUTOSAVE_ENV: "1", "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     script = tmp_path / "crashing_app.py"
     script.write_text(CRASHING_APP, "utf-8")
-    app = subprocess.Popen([sys.executable, str(script), str(workbook_file)], cwd=ROOT, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app = subprocess.Popen(
+        [sys.executable, str(script), str(workbook_file)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while not any(p.suffix == ".json" for p in _recovery_files()):
@@ -87,8 +93,10 @@ def test_recovery_after_a_real_crash_is_offered_and_restored(workbook_file, tmp_
         main.start(workbook_file)
         assert scripted.names() == ["ask_restore"]
         description = scripted.calls[0][1][1]
-        assert description.startswith("Typed before the crash · FY2027 (") and str(
-            workbook_file) in description
+        assert (
+            description.startswith("Typed before the crash · FY2027 (")
+            and str(workbook_file) in description
+        )
         assert main.document.workbook.setup.organisation == "Typed before the crash"
         assert main.document.path == workbook_file
         assert main.document.is_modified() and main.isWindowModified()
@@ -166,8 +174,9 @@ def test_discard_removes_recovery_and_later_keeps_it(window, workbook_file, scri
     window.files.has_workbook = True
 
 
-def test_unexpected_exception_saves_to_recovery_first_then_says_so(window, workbook_file,
-                                                                   scripted, capsys):
+def test_unexpected_exception_saves_to_recovery_first_then_says_so(
+    window, workbook_file, scripted, capsys
+):
     window.files.open(workbook_file)
     edit_organisation(window.document, "Contoso")
     hook = ExceptionHook(window.files.emergency_save)

@@ -22,8 +22,9 @@ SIZE = (1366, 768)
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def render(folder: Path, workshop: bool = False, steps: tuple = (),
-           workshop_panel: bool = False) -> dict[str, Path]:
+def render(
+    folder: Path, workshop: bool = False, steps: tuple = (), workshop_panel: bool = False
+) -> dict[str, Path]:
     """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
     `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
     a carried-over objective awaiting its decision); `workshop_panel` one with the workshop
@@ -138,8 +139,9 @@ if __name__ == "__main__":
         # images of that run are only looked at, not kept.
         os.environ["HOME"] = str(Path(temp) / "w" / "work")
         dense = (Step.MISSION_VISION, Step.OBJECTIVES, Step.ALIGNMENT)
-        for name, shot in render(Path(temp) / "w", workshop=True, steps=dense,
-                                 workshop_panel=True).items():
+        for name, shot in render(
+            Path(temp) / "w", workshop=True, steps=dense, workshop_panel=True
+        ).items():
             keep = name.startswith(("step-", "workshop-panel"))
             target = (out if keep else Path(tempfile.gettempdir())) / shot.name
             print(shot.replace(target))

@@ -78,8 +78,7 @@ def test_recent_file_paths_are_absolute(tmp_path, monkeypatch, qapp):
     assert settings.recent_files() == [tmp_path / "relative.pmowb"]
 
 
-def test_findings_panel_starts_hidden_and_is_remembered(scripted, qtbot, later_sample,
-                                                        tmp_path):
+def test_findings_panel_starts_hidden_and_is_remembered(scripted, qtbot, later_sample, tmp_path):
     from planning.fileformat import save_workbook
     from ui.main_window import MainWindow
 

@@ -40,8 +40,14 @@ def test_app_starts_with_the_workbook_and_without_export_libraries(tmp_path):
     workbook = tmp_path / "northwind-fy2027.pmowb"
     workbook.write_bytes(LATER_SAMPLE.read_bytes())
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", CHILD, str(workbook)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(workbook)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["title"] == "northwind-fy2027.pmowb[*] — FY2027 — PMO Workbook"

@@ -39,7 +39,11 @@ def opened(window, tmp_path):
 def test_welcome_screen_when_nothing_is_open(window):
     assert window.screens.currentWidget() is window.welcome
     assert [b.text() for b in window.welcome.buttons.values()] == [
-        "New Workbook", "Open…", "Start Next Year's Review…", "Open the Sample"]
+        "New Workbook",
+        "Open…",
+        "Start Next Year's Review…",
+        "Open the Sample",
+    ]
     assert not window.findings_dock.isVisible()
     for name in ("save", "save_as", "close", "export_tracker", "export_charter"):
         assert not window.named_actions[name].isEnabled(), name
@@ -52,15 +56,24 @@ def test_step_list_shows_planning_states_in_words(opened):
         item = opened.step_list.item(row)
         assert item.text() == f"{step.number}. {step.title}\n{states[step].label}"
         assert item.data(Qt.ItemDataRole.AccessibleTextRole) == (
-            f"Step {step.number}, {step.title}: {states[step].label}")
+            f"Step {step.number}, {step.title}: {states[step].label}"
+        )
     assert states[Step.SETUP] is StepState.COMPLETE
     assert opened.readiness_label.text() == opened.document.readiness().summary()
     assert opened.readiness_label.text().startswith("Readiness ")
 
 
 def test_an_edit_updates_states_findings_and_readiness(opened, qtbot):
-    opened.document.push(SetValue(opened.document, lambda wb: wb.setup, "facilitator", "",
-                                  Change.SETUP, "Clear facilitator"))
+    opened.document.push(
+        SetValue(
+            opened.document,
+            lambda wb: wb.setup,
+            "facilitator",
+            "",
+            Change.SETUP,
+            "Clear facilitator",
+        )
+    )
     expected = opened.document.step_states()[Step.SETUP]
     assert expected is not StepState.COMPLETE
     qtbot.waitUntil(lambda: opened.step_list.state_of(Step.SETUP) is expected)
@@ -75,13 +88,15 @@ def test_findings_panel_lists_this_step_and_all(opened):
     mine = [f.message for f in findings if f.step is step]
     assert opened.findings.messages("step") == mine
     assert opened.findings.messages("all") == [
-        f"{f.step.number}. {f.step.title} — {f.message}" for f in findings]
+        f"{f.step.number}. {f.step.title} — {f.message}" for f in findings
+    ]
     assert opened.findings.tabText(1) == f"All ({len(findings)})"
 
 
 def test_clicking_a_finding_jumps_to_its_step_and_entity(opened, qtbot, monkeypatch):
-    finding = next(f for f in opened.document.findings()
-                   if f.entity_id and f.step is not Step.SETUP)
+    finding = next(
+        f for f in opened.document.findings() if f.entity_id and f.step is not Step.SETUP
+    )
     focused = []
 
     class RecordingPage(StepPage):
@@ -93,8 +108,11 @@ def test_clicking_a_finding_jumps_to_its_step_and_entity(opened, qtbot, monkeypa
     _substitute_page(monkeypatch, finding.step, RecordingPage)
     opened._pages.pop(finding.step, None)
     all_list = opened.findings.all_list
-    row = next(i for i in range(all_list.count())
-               if all_list.item(i).data(Qt.ItemDataRole.UserRole) == finding)
+    row = next(
+        i
+        for i in range(all_list.count())
+        if all_list.item(i).data(Qt.ItemDataRole.UserRole) == finding
+    )
     rect = all_list.visualItemRect(all_list.item(row))
     all_list.scrollToItem(all_list.item(row))
     rect = all_list.visualItemRect(all_list.item(row))
@@ -118,12 +136,14 @@ def test_ctrl_page_down_and_up_move_between_steps(opened, qtbot):
 def test_standard_shortcuts_are_set(window):
     from PySide6.QtGui import QKeySequence
 
-    for name, key in (("new", QKeySequence.StandardKey.New),
-                      ("open", QKeySequence.StandardKey.Open),
-                      ("save", QKeySequence.StandardKey.Save),
-                      ("save_as", QKeySequence.StandardKey.SaveAs),
-                      ("undo", QKeySequence.StandardKey.Undo),
-                      ("redo", QKeySequence.StandardKey.Redo)):
+    for name, key in (
+        ("new", QKeySequence.StandardKey.New),
+        ("open", QKeySequence.StandardKey.Open),
+        ("save", QKeySequence.StandardKey.Save),
+        ("save_as", QKeySequence.StandardKey.SaveAs),
+        ("undo", QKeySequence.StandardKey.Undo),
+        ("redo", QKeySequence.StandardKey.Redo),
+    ):
         assert window.named_actions[name].shortcuts() == QKeySequence.keyBindings(key), name
     assert window.named_actions["quit"].shortcut().toString() == "Ctrl+Q"
     assert window.named_actions["workshop"].shortcut().toString() == "F11"
@@ -131,8 +151,11 @@ def test_standard_shortcuts_are_set(window):
 
 def _substitute_page(monkeypatch, step, page_cls):
     real_page_class = main_window.page_class
-    monkeypatch.setattr(main_window, "page_class",
-                        lambda wanted: page_cls if wanted is step else real_page_class(wanted))
+    monkeypatch.setattr(
+        main_window,
+        "page_class",
+        lambda wanted: page_cls if wanted is step else real_page_class(wanted),
+    )
 
 
 def test_pages_get_refreshed_lazily(opened, monkeypatch):
@@ -149,8 +172,16 @@ def test_pages_get_refreshed_lazily(opened, monkeypatch):
     assert seen == []
     opened.show_step(Step.PURPOSE)
     assert seen == [Change.ALL], "a new page reads everything once"
-    opened.document.push(SetValue(opened.document, lambda wb: wb.purpose, "text", "Help.",
-                                  Change.STATEMENTS, "Edit purpose"))
+    opened.document.push(
+        SetValue(
+            opened.document,
+            lambda wb: wb.purpose,
+            "text",
+            "Help.",
+            Change.STATEMENTS,
+            "Edit purpose",
+        )
+    )
     assert seen[-1] == Change.STATEMENTS
     opened.show_step(Step.SETUP)
     edit_organisation(opened.document, "Contoso 2")
@@ -202,9 +233,9 @@ def slow_tracker(monkeypatch):
     return release
 
 
-def test_export_runs_off_the_ui_thread_with_progress_then_offers_open(opened, scripted,
-                                                                     slow_tracker, tmp_path,
-                                                                     qtbot, monkeypatch):
+def test_export_runs_off_the_ui_thread_with_progress_then_offers_open(
+    opened, scripted, slow_tracker, tmp_path, qtbot, monkeypatch
+):
     organisation = opened.document.workbook.setup.organisation
     shown = []
     monkeypatch.setattr(export_jobs, "show_in_folder", lambda path: shown.append(path))
@@ -231,8 +262,9 @@ def test_export_runs_off_the_ui_thread_with_progress_then_offers_open(opened, sc
     assert opened.named_actions["export_tracker"].isEnabled()
 
 
-def test_failed_export_says_why_and_keeps_the_workbook(opened, scripted, monkeypatch,
-                                                       tmp_path, qtbot):
+def test_failed_export_says_why_and_keeps_the_workbook(
+    opened, scripted, monkeypatch, tmp_path, qtbot
+):
     module = types.ModuleType("exporters.tracker")
 
     def write_tracker(workbook, path):
@@ -245,7 +277,8 @@ def test_failed_export_says_why_and_keeps_the_workbook(opened, scripted, monkeyp
     opened.named_actions["export_tracker"].trigger()
     qtbot.waitUntil(lambda: not opened.exports.is_running())
     assert scripted.take_errors() == [
-        "Cannot save out.xlsx: the disk is full. The previous file is unchanged."]
+        "Cannot save out.xlsx: the disk is full. The previous file is unchanged."
+    ]
     assert opened.document.workbook.setup.organisation == "Contoso"
     assert opened.isWindowModified()
 
@@ -293,7 +326,8 @@ def test_import_tracker_missing_module_says_so(opened, scripted, monkeypatch):
     monkeypatch.setitem(sys.modules, "ui.import_dialog", None)
     opened.named_actions["import_tracker"].trigger()
     assert scripted.take_errors() == [
-        "Importing tracker updates is not available in this installation of PMO Workbook."]
+        "Importing tracker updates is not available in this installation of PMO Workbook."
+    ]
 
 
 def test_import_tracker_calls_the_import_dialog(opened, monkeypatch):

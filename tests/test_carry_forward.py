@@ -13,8 +13,15 @@ from planning.fileformat import dumps, loads
 
 @pytest.mark.parametrize(
     ("label", "expected"),
-    [("FY2026", "FY2027"), ("2025/26", "2026/27"), ("FY 2025-2026", "FY 2026-2027"),
-     ("2099", "2100"), ("FY99", "FY00"), ("Year one", "Year one + 1"), ("", "")],
+    [
+        ("FY2026", "FY2027"),
+        ("2025/26", "2026/27"),
+        ("FY 2025-2026", "FY 2026-2027"),
+        ("2099", "2100"),
+        ("FY99", "FY00"),
+        ("Year one", "Year one + 1"),
+        ("", ""),
+    ],
 )
 def test_next_year_label(label: str, expected: str) -> None:
     assert next_year_label(label) == expected

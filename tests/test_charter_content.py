@@ -29,10 +29,20 @@ from planning.model import Workbook
 from planning.statements import uses_bare_acronym
 
 EXPECTED_HEADINGS = [
-    "Document control", "Purpose", "Office kind and scope", "Mission", "Vision",
-    "Constituents", "Objectives", "Alignment with company strategy", "Office strategy",
-    "Not-doing list", "Governance and review cadence", "Communication plan",
-    "Health-check baseline", "Appendix: what changed since last year",
+    "Document control",
+    "Purpose",
+    "Office kind and scope",
+    "Mission",
+    "Vision",
+    "Constituents",
+    "Objectives",
+    "Alignment with company strategy",
+    "Office strategy",
+    "Not-doing list",
+    "Governance and review cadence",
+    "Communication plan",
+    "Health-check baseline",
+    "Appendix: what changed since last year",
 ]
 
 
@@ -73,12 +83,13 @@ def test_headings_come_in_order(built: tuple[DocxDocument, bytes, list[str]]) ->
     assert level2[:3] == ["Approvals", "What the office oversees", "Change of kind"]
     # Office strategy in its order: services, processes, people, tools.
     start = level2.index("Services")
-    assert level2[start:start + 4] == ["Services", "Processes", "People", "Tools"]
+    assert level2[start : start + 4] == ["Services", "Processes", "People", "Tools"]
 
 
 @pytest.mark.parametrize("reader", ["python-docx", "docx2python"])
 def test_every_statement_objective_strategy_constituent_and_approval_appears(
-        later: Workbook, text: str, d2p_text: str, reader: str) -> None:
+    later: Workbook, text: str, d2p_text: str, reader: str
+) -> None:
     found = text if reader == "python-docx" else d2p_text
     for statement in (later.purpose, later.mission, later.vision):
         assert statement.text in found
@@ -103,46 +114,82 @@ def test_every_statement_objective_strategy_constituent_and_approval_appears(
 
 def test_title_page_names_the_office_year_version_date_and_author(text: str) -> None:
     title_page = text.split("Document control")[0]
-    for expected in ("Northwind Freight", "Northwind Freight Portfolio Management Office",
-                     "Charter for fiscal year FY2027", "Version\n2.0",
-                     "Date\n26 November 2026", "Prepared by\nAmara Okafor",
-                     "Classification\nInternal", "Awaiting approval (1 of 2 decided)"):
+    for expected in (
+        "Northwind Freight",
+        "Northwind Freight Portfolio Management Office",
+        "Charter for fiscal year FY2027",
+        "Version\n2.0",
+        "Date\n26 November 2026",
+        "Prepared by\nAmara Okafor",
+        "Classification\nInternal",
+        "Awaiting approval (1 of 2 decided)",
+    ):
         assert expected in title_page
 
 
 def test_approvals_table_has_name_role_decision_signature_date(
-        built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    built: tuple[DocxDocument, bytes, list[str]],
+) -> None:
     document = built[0]
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Name")
-    assert [c.text for c in table.rows[0].cells] == ["Name", "Role", "Decision", "Signature",
-                                                     "Date"]
-    assert [c.text for c in table.rows[2].cells] == ["Hana Sato", "Chief Operating Officer",
-                                                     "Approved", "\n", "26 November 2026"]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Name",
+        "Role",
+        "Decision",
+        "Signature",
+        "Date",
+    ]
+    assert [c.text for c in table.rows[2].cells] == [
+        "Hana Sato",
+        "Chief Operating Officer",
+        "Approved",
+        "\n",
+        "26 November 2026",
+    ]
     assert table.rows[1].cells[2].text == "Pending" and table.rows[1].cells[4].text == ""
 
 
 def test_objectives_table_rows(built: tuple[DocxDocument, bytes, list[str]]) -> None:
     document = built[0]
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Code"
-                 and t.rows[0].cells[1].text == "Objective")
+    table = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Code" and t.rows[0].cells[1].text == "Objective"
+    )
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["Code", "Objective", "Measure", "Baseline → target", "Due", "Owner",
-                      "Serves", "Value"]
+    assert header == [
+        "Code",
+        "Objective",
+        "Measure",
+        "Baseline → target",
+        "Due",
+        "Owner",
+        "Serves",
+        "Value",
+    ]
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     # Retired (PO-3) and achieved (PO-2) objectives are not commitments for this year.
     assert sorted(rows) == ["PF-1", "PF-2", "PF-3", "PO-1", "PO-4"]
-    assert rows["PO-1"][3:] == ["68% → 80%", "31 Dec 2027", "Jonas Weber",
-                                "Operations division, Executive committee",
-                                "Time to market: 250,000"]
+    assert rows["PO-1"][3:] == [
+        "68% → 80%",
+        "31 Dec 2027",
+        "Jonas Weber",
+        "Operations division, Executive committee",
+        "Time to market: 250,000",
+    ]
     assert rows["PF-2"][3] == "3 → 3 routes"
     assert rows["PF-3"][3] == "—"
 
 
 def test_alignment_matrix_marks_and_gaps_in_words(
-        built: tuple[DocxDocument, bytes, list[str]], text: str) -> None:
+    built: tuple[DocxDocument, bytes, list[str]], text: str
+) -> None:
     document = built[0]
-    matrix = next(t for t in document.tables if t.rows[0].cells[0].text == "Office objective"
-                  and len(t.columns) > 3)
+    matrix = next(
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Office objective" and len(t.columns) > 3
+    )
     header = [c.text for c in matrix.rows[0].cells]
     assert header == ["Office objective", "CS-1", "CS-2", "CS-3", "CS-4", "CS-5", "Total"]
     pf1 = next(r for r in matrix.rows if r.cells[0].text.startswith("PF-1"))
@@ -156,8 +203,10 @@ def test_alignment_matrix_marks_and_gaps_in_words(
 
 
 def test_kind_change_answers_and_the_unanswered_one(text: str) -> None:
-    assert ("Last year the office was a Project Management Office; this year it is a "
-            "Portfolio Management Office.") in text
+    assert (
+        "Last year the office was a Project Management Office; this year it is a "
+        "Portfolio Management Office."
+    ) in text
     assert "Two portfolio analysts to hire" in text
     assert "Tools\nNot answered yet." in text
 
@@ -172,7 +221,8 @@ def test_governance_states_the_review_cadence(text: str) -> None:
 
 
 def test_appendix_compares_statements_word_by_word(
-        built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    built: tuple[DocxDocument, bytes, list[str]],
+) -> None:
     document = built[0]
     paragraph = next(p for p in document.paragraphs if p.text.startswith("The PMO"))
     struck = "".join(r.text for r in paragraph.runs if r.font.strike)
@@ -185,13 +235,21 @@ def test_appendix_compares_statements_word_by_word(
 
 
 def test_appendix_lists_each_objective_change_with_reason(
-        built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    built: tuple[DocxDocument, bytes, list[str]],
+) -> None:
     document = built[0]
-    table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] ==
-                 ["Objective", "Change", "Last year's result", "Reason"])
+    table = next(
+        t
+        for t in document.tables
+        if [c.text for c in t.rows[0].cells]
+        == ["Objective", "Change", "Last year's result", "Reason"]
+    )
     rows = {r.cells[0].text.split()[0]: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
-    assert rows["PO-1"] == ["Revised", "68%", "Measure benefits, not dates: revised to "
-                            "'on-time benefits' for the portfolio."]
+    assert rows["PO-1"] == [
+        "Revised",
+        "68%",
+        "Measure benefits, not dates: revised to 'on-time benefits' for the portfolio.",
+    ]
     assert rows["PO-2"] == ["Achieved", "21 people", "21 certified, target 20."]
     assert rows["PO-3"] == ["Retired", "92%", "No reason recorded"]
     assert rows["PO-4"][0] == "Awaiting a decision"
@@ -199,7 +257,8 @@ def test_appendix_lists_each_objective_change_with_reason(
 
 
 def test_generated_sentences_never_use_the_bare_acronym(
-        later: Workbook, built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    later: Workbook, built: tuple[DocxDocument, bytes, list[str]]
+) -> None:
     document = built[0]
     users = user_strings(later)
     # Not vacuous: the sample's own texts use the acronym, and the charter shows them.
@@ -225,7 +284,8 @@ def test_bare_acronym_absent_when_office_has_no_full_name(later: Workbook) -> No
 
 
 def test_header_and_footer_carry_organisation_classification_and_page_x_of_y(
-        built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    built: tuple[DocxDocument, bytes, list[str]],
+) -> None:
     document, data, _ = built
     section = document.sections[0]
     assert section.different_first_page_header_footer  # title page stays clean
@@ -234,14 +294,16 @@ def test_header_and_footer_carry_organisation_classification_and_page_x_of_y(
     instructions = re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", footer)
     assert [i.strip() for i in instructions] == ["PAGE", "NUMPAGES"]
     assert section.footer.paragraphs[0].text.startswith(
-        "Charter of the Northwind Freight Portfolio Management Office, version 2.0 · Page ")
+        "Charter of the Northwind Freight Portfolio Management Office, version 2.0 · Page "
+    )
     with docx2python(io.BytesIO(data)) as content:
         header = str(content.header)
     assert "Northwind Freight" in header and "Internal" in header
 
 
 def test_table_of_contents_is_a_field_word_updates_on_open(
-        built: tuple[DocxDocument, bytes, list[str]]) -> None:
+    built: tuple[DocxDocument, bytes, list[str]],
+) -> None:
     _, data, _ = built
     body = xml_part(data, "word/document.xml")
     assert re.search(r'<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u ', body)
@@ -257,7 +319,8 @@ def test_table_of_contents_is_a_field_word_updates_on_open(
 
 
 def test_core_properties_are_ours_in_utc_with_no_leftovers(
-        built: tuple[DocxDocument, bytes, list[str]], later: Workbook) -> None:
+    built: tuple[DocxDocument, bytes, list[str]], later: Workbook
+) -> None:
     document, data, _ = built
     properties = document.core_properties
     assert properties.title == "Charter of the Northwind Freight Portfolio Management Office"
@@ -294,13 +357,19 @@ def test_wide_strategy_splits_the_matrix_and_lists_only_supporting_rows(later: W
     for number in range(6, 11):
         workbook.strategy.append(StrategicObjective(code=f"CS-{number}", title=f"Goal {number}"))
     pf1 = next(o for o in workbook.objectives if o.code == "PF-1")
-    workbook.alignment.append(AlignmentLink(objective_id=pf1.id,
-                                            strategic_id=workbook.strategy[-1].id))
+    workbook.alignment.append(
+        AlignmentLink(objective_id=pf1.id, strategic_id=workbook.strategy[-1].id)
+    )
     document = charter_document(workbook)[0]
-    matrices = [t for t in document.tables if t.rows[0].cells[0].text == "Office objective"
-                and t.rows[0].cells[-1].text == "Total"]
+    matrices = [
+        t
+        for t in document.tables
+        if t.rows[0].cells[0].text == "Office objective" and t.rows[0].cells[-1].text == "Total"
+    ]
     assert [[c.text for c in m.rows[0].cells][1:-1] for m in matrices] == [
-        [f"CS-{n}" for n in range(1, 9)], ["CS-9", "CS-10"]]
+        [f"CS-{n}" for n in range(1, 9)],
+        ["CS-9", "CS-10"],
+    ]
     second = [[c.text for c in row.cells] for row in matrices[1].rows[1:]]
     assert second == [[pf1.code + " " + pf1.title, "", "●●", "7"], ["Support", "0", "2", ""]]
 
@@ -314,20 +383,27 @@ def test_shipped_template_is_what_the_generator_writes() -> None:
 
 
 def test_workshop_decisions_and_open_parked_topics_close_the_appendix(
-        built: tuple[DocxDocument, bytes, list[str]], d2p_text: str) -> None:
+    built: tuple[DocxDocument, bytes, list[str]], d2p_text: str
+) -> None:
     document = built[0]
-    assert headings(document, 2)[-2:] == ["Decisions taken in the review",
-                                          "Topics parked for later"]
+    assert headings(document, 2)[-2:] == [
+        "Decisions taken in the review",
+        "Topics parked for later",
+    ]
     decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Decision")
     assert [[c.text for c in row.cells] for row in decisions.rows] == [
         ["Decision", "Made by", "Date"],
-        ["The office becomes a portfolio management office from January.", "Hana Sato",
-         "24 Nov 2026"],
+        [
+            "The office becomes a portfolio management office from January.",
+            "Hana Sato",
+            "24 Nov 2026",
+        ],
     ]
     paragraphs = [p.text for p in document.paragraphs]
     parked = paragraphs.index("Raised during the review and set aside; still open:")
-    assert paragraphs[parked + 1] == ("•\tShould the office own benefits tracking after "
-                                      "go-live? (raised by Ingrid Berg)")
+    assert paragraphs[parked + 1] == (
+        "•\tShould the office own benefits tracking after go-live? (raised by Ingrid Berg)"
+    )
     assert "Should the office own benefits tracking after go-live?" in d2p_text
     assert "The office becomes a portfolio management office from January." in d2p_text
 
@@ -338,8 +414,9 @@ def test_resolved_topics_and_blank_rows_stay_out_of_the_charter(later: Workbook)
     workbook = later.model_copy(deep=True)
     workbook.parking_lot[0].resolved = True
     workbook.parking_lot.append(ParkingLotItem(topic="  ", raised_by="Quentin Zed"))
-    workbook.decision_log.append(DecisionLogEntry(decision="Drop the PMO\x0b newsletter",
-                                                  made_by=""))
+    workbook.decision_log.append(
+        DecisionLogEntry(decision="Drop the PMO\x0b newsletter", made_by="")
+    )
     document = charter_document(workbook)[0]
     text = body_text(document)
     assert "Topics parked for later" not in headings(document, 2)
@@ -347,8 +424,7 @@ def test_resolved_topics_and_blank_rows_stay_out_of_the_charter(later: Workbook)
     assert "Quentin Zed" not in text
     decisions = next(t for t in document.tables if t.rows[0].cells[0].text == "Decision")
     # The illegal control character is replaced, the missing name and date show a dash.
-    assert [c.text for c in decisions.rows[-1].cells] == ["Drop the PMO\ufffd newsletter", "—",
-                                                          "—"]
+    assert [c.text for c in decisions.rows[-1].cells] == ["Drop the PMO\ufffd newsletter", "—", "—"]
     assert "2 decisions recorded during the review" in text
 
 

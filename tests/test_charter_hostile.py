@@ -19,9 +19,32 @@ from exporters.text import xml_safe
 from planning.fileformat import load_workbook
 from planning.model import Approval, Constituent, Workbook
 
-HOSTILE_PIECES = ["\x00", "\x01", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800", "\udfff",
-                  "\u202e", "\u200f", "مرحبا بالعالم", "שלום", "😀", "👩‍👩‍👧", "<w:p>", "&amp;",
-                  "]]>", "=1+1", "\t", "\n", "\r\n", "_x0041_", "'\"", "\\"]
+HOSTILE_PIECES = [
+    "\x00",
+    "\x01",
+    "\x0b",
+    "\x1f",
+    "\ufffe",
+    "\uffff",
+    "\ud800",
+    "\udfff",
+    "\u202e",
+    "\u200f",
+    "مرحبا بالعالم",
+    "שלום",
+    "😀",
+    "👩‍👩‍👧",
+    "<w:p>",
+    "&amp;",
+    "]]>",
+    "=1+1",
+    "\t",
+    "\n",
+    "\r\n",
+    "_x0041_",
+    "'\"",
+    "\\",
+]
 
 
 @pytest.fixture(scope="module")
@@ -34,15 +57,22 @@ def expected(text: str) -> str:
     return xml_safe(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
-hostile_text = st.lists(st.sampled_from(HOSTILE_PIECES) | st.text(max_size=12), min_size=1,
-                        max_size=8).map(lambda parts: "«" + "".join(parts) + "»")
+hostile_text = st.lists(
+    st.sampled_from(HOSTILE_PIECES) | st.text(max_size=12), min_size=1, max_size=8
+).map(lambda parts: "«" + "".join(parts) + "»")
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(organisation=hostile_text, mission=hostile_text, title=hostile_text, name=hostile_text,
-       classification=hostile_text)
-def test_hostile_text_exports_and_reads_back(later: Workbook, organisation: str, mission: str,
-                                             title: str, name: str, classification: str) -> None:
+@given(
+    organisation=hostile_text,
+    mission=hostile_text,
+    title=hostile_text,
+    name=hostile_text,
+    classification=hostile_text,
+)
+def test_hostile_text_exports_and_reads_back(
+    later: Workbook, organisation: str, mission: str, title: str, name: str, classification: str
+) -> None:
     workbook = later.model_copy(deep=True)
     workbook.setup.organisation = organisation
     workbook.office.full_name = organisation + " office"
@@ -80,6 +110,9 @@ def test_right_to_left_and_emoji_statements_survive_word_diff(later: Workbook) -
     workbook = later.model_copy(deep=True)
     workbook.mission.text = "نساعد العملاء 😀 on time שלום"
     document = charter_document(workbook)[0]
-    paragraph = next(p for p in document.paragraphs
-                     if any(r.font.underline and "نساعد" in r.text for r in p.runs))
+    paragraph = next(
+        p
+        for p in document.paragraphs
+        if any(r.font.underline and "نساعد" in r.text for r in p.runs)
+    )
     assert "😀" in "".join(r.text for r in paragraph.runs if r.font.underline)

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.libreoffice
 
 def pdf_pages(pdf: Path) -> int:
     if shutil.which("pdfinfo"):
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                              check=True).stdout
+        info = subprocess.run(
+            ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout
         return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
 
@@ -29,8 +30,9 @@ def pdf_pages(pdf: Path) -> int:
 def pdf_text(pdf: Path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")
@@ -57,18 +59,26 @@ def test_pdf_text_has_title_sections_numbers_and_statements(later_pdf: Path) -> 
     assert f"Page {total} of {total}" in pages[total - 1]
     assert "Northwind Freight · Internal" in pages[1]
     flat = re.sub(r"\s+", " ", text)
-    for expected in ("Contents", "Alignment with company strategy",
-                     "helps the executive committee", "Employer of choice in logistics",
-                     "Every initiative scored against strategy", "Health-check baseline",
-                     "Appendix: what changed since last year", "Not answered yet."):
+    for expected in (
+        "Contents",
+        "Alignment with company strategy",
+        "helps the executive committee",
+        "Employer of choice in logistics",
+        "Every initiative scored against strategy",
+        "Health-check baseline",
+        "Appendix: what changed since last year",
+        "Not answered yet.",
+    ):
         assert expected in flat, expected
 
 
 def test_charter_on_libreoffice_template_converts_too(
-        soffice: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    soffice: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     folder = tmp_path_factory.mktemp("lo_template_pdf")
-    template = convert_with_libreoffice(soffice, minimal_odt(folder / "fabrikam.odt"), "docx",
-                                        folder / "template")
+    template = convert_with_libreoffice(
+        soffice, minimal_odt(folder / "fabrikam.odt"), "docx", folder / "template"
+    )
     charter = folder / "charter.docx"
     notes = write_charter(load_workbook(LATER_SAMPLE), charter, template=template, now=NOW)
     assert notes

@@ -28,8 +28,9 @@ DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 
 
-def charter_document(workbook: Workbook, template: Path | None = None
-                     ) -> tuple[DocxDocument, bytes, list[str]]:
+def charter_document(
+    workbook: Workbook, template: Path | None = None
+) -> tuple[DocxDocument, bytes, list[str]]:
     data, notes = build_charter(workbook, template, now=NOW)
     return Document(io.BytesIO(data)), data, notes
 
@@ -37,6 +38,7 @@ def charter_document(workbook: Workbook, template: Path | None = None
 def iter_paragraphs(document: DocxDocument) -> Iterator[Paragraph]:
     """Every paragraph of the body in reading order, table cells included, then headers
     and footers."""
+
     def walk(container: DocxDocument | object) -> Iterator[Paragraph]:
         for item in container.iter_inner_content():  # type: ignore[attr-defined]
             if isinstance(item, Paragraph):
@@ -45,6 +47,7 @@ def iter_paragraphs(document: DocxDocument) -> Iterator[Paragraph]:
                 for row in item.rows:
                     for cell in row.cells:
                         yield from walk(cell)
+
     yield from walk(document)
     for section in document.sections:
         for part in (section.header, section.footer):
@@ -84,8 +87,11 @@ def user_strings(workbook: Workbook) -> list[str]:
 def generated_text(paragraph: Paragraph, users: list[str]) -> str:
     """The paragraph's text with the user's text taken out: runs that are user text (or a
     piece of it, as in a word-by-word comparison), then user strings inside mixed runs."""
-    kept = [run.text for run in paragraph.runs
-            if not (run.text.strip() and any(run.text.strip() in u for u in users))]
+    kept = [
+        run.text
+        for run in paragraph.runs
+        if not (run.text.strip() and any(run.text.strip() in u for u in users))
+    ]
     text = "".join(kept)
     for user in users:
         text = text.replace(user, " ")
@@ -116,12 +122,22 @@ def switch_content_type(data: bytes, old: str, new: str) -> bytes:
 
 def tiny_png() -> bytes:
     """A 4×2 red PNG: a stand-in for an organisation's logo."""
+
     def chunk(kind: bytes, payload: bytes) -> bytes:
-        return (struct.pack(">I", len(payload)) + kind + payload
-                + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(payload))
+            + kind
+            + payload
+            + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+        )
+
     raw = b"".join(b"\x00" + b"\xff\x00\x00" * 4 for _ in range(2))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 2, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 2, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def organisation_template(folder: Path) -> bytes:
@@ -138,8 +154,13 @@ def organisation_template(folder: Path) -> bytes:
     header.add_run("Contoso Group banner")
     footer = section.footer.paragraphs[0]
     footer.add_run("Contoso page ")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "7"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "7"),
+        ("end", None),
+    ):
         run = footer.add_run()
         if kind:
             element = run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind})

@@ -44,14 +44,16 @@ def libreoffice_template(soffice: str, tmp_path_factory: pytest.TempPathFactory)
 @pytest.fixture
 def dotx(tmp_path: Path) -> Path:
     path = tmp_path / "contoso.dotx"
-    path.write_bytes(switch_content_type(organisation_template(tmp_path), DOCUMENT_TYPE,
-                                         TEMPLATE_TYPE))
+    path.write_bytes(
+        switch_content_type(organisation_template(tmp_path), DOCUMENT_TYPE, TEMPLATE_TYPE)
+    )
     return path
 
 
 @pytest.mark.libreoffice
 def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
-        later: Workbook, libreoffice_template: Path) -> None:
+    later: Workbook, libreoffice_template: Path
+) -> None:
     template_xml = xml_part(libreoffice_template.read_bytes(), "word/styles.xml")
     assert "Heading 1" not in template_xml  # the fallback really is exercised
     document, data, notes = charter_document(later, libreoffice_template)
@@ -74,7 +76,8 @@ def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
 
 
 def test_dotx_keeps_logo_header_footer_page_setup_and_styles(
-        later: Workbook, dotx: Path, tmp_path: Path) -> None:
+    later: Workbook, dotx: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "charter.docx"
     notes = write_charter(later, out, template=dotx)
     data = out.read_bytes()
@@ -90,8 +93,10 @@ def test_dotx_keeps_logo_header_footer_page_setup_and_styles(
     assert any(name.startswith("word/media/") for name in part_names(data))
     footer = [p.text for p in section.footer.paragraphs]
     # The footer already numbers its pages: no second page number is added.
-    assert footer == ["Contoso page 7",
-                      "Charter of the Northwind Freight Portfolio Management Office, version 2.0"]
+    assert footer == [
+        "Contoso page 7",
+        "Charter of the Northwind Freight Portfolio Management Office, version 2.0",
+    ]
     text = body_text(document)
     assert "Template body text that the charter replaces." not in text
     assert "Northwind Freight Portfolio Management Office" in text
@@ -108,10 +113,14 @@ def test_docx_template_is_used_as_is(later: Workbook, tmp_path: Path) -> None:
 def _xlsx_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
-            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'))
+        archive.writestr(
+            "[Content_Types].xml",
+            (
+                '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                'content-types"><Override PartName="/xl/workbook.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'
+            ),
+        )
         archive.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
 
@@ -128,17 +137,27 @@ def _damaged_docx(tmp_path: Path) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize(("name", "make", "message"), [
-    ("notes.dotx", lambda _: b"just some text, not a document", "is not a Word document"),
-    ("book.docx", lambda _: _xlsx_bytes(), "is an Excel workbook, not a Word document"),
-    ("damaged.docx", _damaged_docx, "is damaged"),
-    ("truncated.docx", lambda p: organisation_template(p)[:3000], "is not a Word document"),
-    ("macros.docx", lambda p: switch_content_type(
-        organisation_template(p), DOCUMENT_TYPE,
-        "application/vnd.ms-word.document.macroEnabled.main+xml"), "contains macros"),
-])
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("notes.dotx", lambda _: b"just some text, not a document", "is not a Word document"),
+        ("book.docx", lambda _: _xlsx_bytes(), "is an Excel workbook, not a Word document"),
+        ("damaged.docx", _damaged_docx, "is damaged"),
+        ("truncated.docx", lambda p: organisation_template(p)[:3000], "is not a Word document"),
+        (
+            "macros.docx",
+            lambda p: switch_content_type(
+                organisation_template(p),
+                DOCUMENT_TYPE,
+                "application/vnd.ms-word.document.macroEnabled.main+xml",
+            ),
+            "contains macros",
+        ),
+    ],
+)
 def test_unusable_template_is_refused_with_one_line_and_nothing_written(
-        later: Workbook, tmp_path: Path, name: str, make: object, message: str) -> None:
+    later: Workbook, tmp_path: Path, name: str, make: object, message: str
+) -> None:
     template = tmp_path / name
     template.write_bytes(make(tmp_path))  # type: ignore[operator]
     out = tmp_path / "out" / "charter.docx"
@@ -160,7 +179,8 @@ def test_missing_template_is_refused(later: Workbook, tmp_path: Path) -> None:
 
 
 def test_refused_template_leaves_an_existing_charter_untouched(
-        later: Workbook, tmp_path: Path) -> None:
+    later: Workbook, tmp_path: Path
+) -> None:
     out = tmp_path / "charter.docx"
     write_charter(later, out)
     before = out.read_bytes()

@@ -16,8 +16,13 @@ from planning.fileformat import load_workbook
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_check_prints_findings_grouped_by_step(capsys: pytest.CaptureFixture[str]) -> None:
@@ -29,8 +34,11 @@ def test_check_prints_findings_grouped_by_step(capsys: pytest.CaptureFixture[str
     assert "Readiness" in out
     assert " 2. Office: needs attention" in out
     assert "changes from a Project Management Office to a Portfolio Management Office" in out
-    assert out.index(" 8. Objectives") < out.index("PF-3 (Portfolio dashboard for executives) "
-                                                   "has no measure") < out.index(" 9. Alignment")
+    assert (
+        out.index(" 8. Objectives")
+        < out.index("PF-3 (Portfolio dashboard for executives) has no measure")
+        < out.index(" 9. Alignment")
+    )
 
 
 def test_check_refuses_truncated_copy_and_leaves_it_untouched(tmp_path: Path) -> None:

@@ -32,9 +32,18 @@ def _set(target: Callable[[Workbook], object], field: str, value: object):
 
 
 def _add_orphan(wb: Workbook) -> None:
-    wb.objectives.append(Objective(code="OBJ-2", title="Orphan", measure="m", baseline=1,
-                                   target=2, due=date(2027, 5, 1), owner="o",
-                                   constituent_ids=[wb.constituents[0].id]))
+    wb.objectives.append(
+        Objective(
+            code="OBJ-2",
+            title="Orphan",
+            measure="m",
+            baseline=1,
+            target=2,
+            due=date(2027, 5, 1),
+            owner="o",
+            constituent_ids=[wb.constituents[0].id],
+        )
+    )
 
 
 def _unsupported(wb: Workbook) -> None:
@@ -62,31 +71,38 @@ FIRST_YEAR_RULES: dict[str, tuple[Step, Callable[[Workbook], None]]] = {
     "alignment.orphan_objective": (Step.ALIGNMENT, _add_orphan),
     "alignment.unsupported_strategic": (Step.ALIGNMENT, _unsupported),
     "statement.bare_acronym": (
-        Step.MISSION_VISION, _set(lambda wb: wb.mission, "text",
-                                  "The PMO helps our customers succeed."),
+        Step.MISSION_VISION,
+        _set(lambda wb: wb.mission, "text", "The PMO helps our customers succeed."),
     ),
     "statement.too_long": (
-        Step.MISSION_VISION, _set(lambda wb: wb.vision, "text", "word " * 61),
+        Step.MISSION_VISION,
+        _set(lambda wb: wb.vision, "text", "word " * 61),
     ),
     "statement.no_customer": (
-        Step.MISSION_VISION, _set(lambda wb: wb.mission, "text", "We run a tidy process."),
+        Step.MISSION_VISION,
+        _set(lambda wb: wb.mission, "text", "We run a tidy process."),
     ),
     "statement.no_rationale": (Step.PURPOSE, _set(lambda wb: wb.purpose, "rationale", "")),
     "setup.no_executive": (
-        Step.SETUP, lambda wb: [setattr(p, "executive", False) for p in wb.setup.participants],
+        Step.SETUP,
+        lambda wb: [setattr(p, "executive", False) for p in wb.setup.participants],
     ),
     "setup.year_reversed": (
-        Step.SETUP, _set(lambda wb: wb.setup.fiscal_year, "end", date(2026, 1, 1)),
+        Step.SETUP,
+        _set(lambda wb: wb.setup.fiscal_year, "end", date(2026, 1, 1)),
     ),
     "recipe.objectives_before_statements": (
-        Step.OBJECTIVES, _set(lambda wb: wb.mission, "text", ""),
+        Step.OBJECTIVES,
+        _set(lambda wb: wb.mission, "text", ""),
     ),
     "recipe.backwards": (Step.OFFICE_STRATEGY, _no_statements_with_strategy),
     "signoff.rejected": (
-        Step.SIGNOFF, _set(lambda wb: wb.approvals[0], "decision", ApprovalDecision.REJECTED),
+        Step.SIGNOFF,
+        _set(lambda wb: wb.approvals[0], "decision", ApprovalDecision.REJECTED),
     ),
     "signoff.pending": (
-        Step.SIGNOFF, _set(lambda wb: wb.approvals[0], "decision", ApprovalDecision.PENDING),
+        Step.SIGNOFF,
+        _set(lambda wb: wb.approvals[0], "decision", ApprovalDecision.PENDING),
     ),
 }
 
@@ -101,10 +117,12 @@ SECOND_YEAR_RULES: dict[str, tuple[Step, Callable[[Workbook], None]]] = {
     "carry.decision_pending": (Step.OBJECTIVES, _set(_carried, "decision", None)),
     "carry.no_reason": (Step.OBJECTIVES, _set(_carried, "decision", CarryDecision.REVISE)),
     "statement.not_reviewed": (
-        Step.MISSION_VISION, _set(lambda wb: wb.vision, "decision", None),
+        Step.MISSION_VISION,
+        _set(lambda wb: wb.vision, "decision", None),
     ),
     "office.kind_change_unanswered": (
-        Step.OFFICE, _set(lambda wb: wb.office, "kind", OfficeKind.PROJECT),
+        Step.OFFICE,
+        _set(lambda wb: wb.office, "kind", OfficeKind.PROJECT),
     ),
 }
 

@@ -40,8 +40,10 @@ def edited_tracker(later_sample, tmp_path):
 
 
 def _texts(table) -> list[list[str]]:
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def test_preview_then_apply_is_one_undo_step(document, edited_tracker, monkeypatch, qtbot):
@@ -60,10 +62,13 @@ def test_preview_then_apply_is_one_undo_step(document, edited_tracker, monkeypat
     with qtbot.waitSignal(document.changed) as signal:
         assert import_dialog.run_import(None, document) is True
     assert signal.args == [Change.OBJECTIVES]
-    assert seen["changes"] == [["PO-1", "Status", "On track", "Off track"],
-                               ["PO-1", "Q2 actual", "(empty)", "71"]]
-    assert seen["problems"] == [["3 (PO-4)", "Q1 actual", '"n/a"',
-                                 "a number is expected, not text; skipped"]]
+    assert seen["changes"] == [
+        ["PO-1", "Status", "On track", "Off track"],
+        ["PO-1", "Q2 actual", "(empty)", "71"],
+    ]
+    assert seen["problems"] == [
+        ["3 (PO-4)", "Q1 actual", '"n/a"', "a number is expected, not text; skipped"]
+    ]
     assert seen["button"] == ("Apply 2 changes", True)
 
     po1 = document.workbook.active_objectives()[0]
@@ -95,8 +100,9 @@ def test_refused_tracker_shows_one_message(document, first_sample, tmp_path, mon
     messages = []
     monkeypatch.setattr(import_dialog, "choose_tracker_file", lambda parent, folder: other)
     monkeypatch.setattr(import_dialog, "show_refusal", lambda parent, text: messages.append(text))
-    monkeypatch.setattr(import_dialog, "confirm_import",
-                        lambda dialog: pytest.fail("no preview for a refused file"))
+    monkeypatch.setattr(
+        import_dialog, "confirm_import", lambda dialog: pytest.fail("no preview for a refused file")
+    )
     assert import_dialog.run_import(None, document) is False
     assert len(messages) == 1 and "exported from another workbook" in messages[0]
     assert document.undo_stack.count() == 0
@@ -116,7 +122,8 @@ def test_dialog_buttons(later_sample, edited_tracker, qtbot):
     assert dialog.result() == QDialog.DialogCode.Accepted
 
     empty = import_dialog.ImportPreviewDialog(
-        ImportPlan([], plan.problems, plan.rows_matched), "t.xlsx")
+        ImportPlan([], plan.problems, plan.rows_matched), "t.xlsx"
+    )
     qtbot.addWidget(empty)
     ok = empty.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled() and ok.text() == "Apply 0 changes"

@@ -49,8 +49,11 @@ def test_edited_libreoffice_tracker_imports(saved_by_libreoffice, tmp_path):
         book = openpyxl.load_workbook(converted)
     ws = book["Objectives"]
     target = workbook.active_objectives()[2]
-    row = next(r for r in range(2, ws.max_row + 1)
-               if ws.cell(r, objective_column("row_id")).value == target.id)
+    row = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, objective_column("row_id")).value == target.id
+    )
     ws.cell(row, objective_column("status")).value = "Achieved"
     ws.cell(row, objective_column("q2")).value = 88
     ws.cell(row, objective_column("comments")).value = "Done early"

@@ -43,8 +43,7 @@ def _owner_edits(tracker_path: Path, workbook) -> None:
     active = workbook.active_objectives()
     # Re-sort: reverse the data rows (values only, as Excel's sort moves them).
     last = len(active) + 1
-    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)]
-            for r in range(2, last + 1)]
+    rows = [[ws.cell(r, c).value for c in range(1, ws.max_column + 1)] for r in range(2, last + 1)]
     for r, values in enumerate(reversed(rows), start=2):
         for c, value in enumerate(values, start=1):
             ws.cell(r, c).value = value
@@ -71,22 +70,22 @@ EXPECTED_CHANGES = [
 ]
 
 
-def test_dry_run_lists_changes_and_problems_and_changes_nothing(exported, later_sample,
-                                                                capsys):
+def test_dry_run_lists_changes_and_problems_and_changes_nothing(exported, later_sample, capsys):
     workbook_path, tracker_path = exported
     _owner_edits(tracker_path, later_sample)
     before = workbook_path.read_bytes()
     assert run_import_command(workbook_path, tracker_path, dry_run=True) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "4 objectives matched, 6 changes, 3 problems."
-    changes = out[out.index("Changes:") + 1:out.index("Problems (not imported):")]
+    changes = out[out.index("Changes:") + 1 : out.index("Problems (not imported):")]
     assert [line.strip() for line in changes] == EXPECTED_CHANGES
-    problems = [line.strip() for line in out[out.index("Problems (not imported):") + 1:-1]]
+    problems = [line.strip() for line in out[out.index("Problems (not imported):") + 1 : -1]]
     assert len(problems) == 3
     text_in_number, unknown_status = sorted(problems[:2], key=lambda p: "Status" in p)
     assert text_in_number.startswith("row ")
-    assert text_in_number.endswith('(PO-4), Q3 actual: a number is expected, not text; '
-                                   'skipped (found "about 40")')
+    assert text_in_number.endswith(
+        '(PO-4), Q3 actual: a number is expected, not text; skipped (found "about 40")'
+    )
     assert "(PF-2), Status: not a known status" in unknown_status
     assert unknown_status.endswith('(found "Stalled")')
     assert problems[2].startswith('PF-3 "Portfolio dashboard for executives" is missing')
@@ -122,8 +121,10 @@ def test_changed_code_is_reported_not_applied(exported, later_sample):
     plan = prepare_import(later_sample, tracker_path)
     assert plan.changes == []
     [problem] = plan.problems
-    assert problem.describe() == ('row 2 (PO-1), Code: changed in the tracker from "PO-1"; not '
-                                  'imported (change it in the workbook) (found "PO-99")')
+    assert problem.describe() == (
+        'row 2 (PO-1), Code: changed in the tracker from "PO-1"; not '
+        'imported (change it in the workbook) (found "PO-99")'
+    )
 
 
 def test_duplicate_unknown_and_added_rows(exported, later_sample):
@@ -143,8 +144,10 @@ def test_duplicate_unknown_and_added_rows(exported, later_sample):
     assert described[1].startswith("row 3, Row id: the Row id appears on 2 rows")
     assert described[2].startswith("row 7, Row id: a row without a Row id")
     assert described[2].endswith('(found "NEW-1")')
-    assert described[3] == ("row 8, Row id: no objective of this workbook has this Row id; the "
-                            'row is not imported (found "not-an-id-of-ours")')
+    assert described[3] == (
+        "row 8, Row id: no objective of this workbook has this Row id; the "
+        'row is not imported (found "not-an-id-of-ours")'
+    )
     # Row 3's own objective lost its id to the copy: it counts as deleted. The duplicated
     # objective is not also reported missing.
     assert described[4].startswith('PO-4 "Benefits tracked after go-live" is missing')
@@ -152,8 +155,9 @@ def test_duplicate_unknown_and_added_rows(exported, later_sample):
     assert plan.changes == []
 
 
-def test_tracker_of_another_workbook_is_refused(exported, first_sample, later_sample, tmp_path,
-                                                capsys):
+def test_tracker_of_another_workbook_is_refused(
+    exported, first_sample, later_sample, tmp_path, capsys
+):
     _workbook_path, tracker_path = exported
     other = tmp_path / "first.pmowb"
     save_workbook(first_sample, other)
@@ -163,8 +167,9 @@ def test_tracker_of_another_workbook_is_refused(exported, first_sample, later_sa
     assert len(err) == 1 and "exported from another workbook" in err[0]
     assert other.read_bytes() == before
     later_sample.setup.fiscal_year.label = "FY2028"
-    with pytest.raises(TrackerError, match="tracker of fiscal year FY2027, but this workbook "
-                                           "is FY2028"):
+    with pytest.raises(
+        TrackerError, match="tracker of fiscal year FY2027, but this workbook is FY2028"
+    ):
         prepare_import(later_sample, tracker_path)
 
 
@@ -179,11 +184,14 @@ def test_identity_survives_without_the_lists_sheet_values(exported, later_sample
     assert prepare_import(later_sample, tracker_path).problems == []
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"name,status\nPO-1,On track\n", "is not an Excel .xlsx file"),
-    (b"", "is not an Excel .xlsx file"),
-    (b"PK\x03\x04 truncated zip", "is damaged"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"name,status\nPO-1,On track\n", "is not an Excel .xlsx file"),
+        (b"", "is not an Excel .xlsx file"),
+        (b"PK\x03\x04 truncated zip", "is damaged"),
+    ],
+)
 def test_not_an_xlsx_is_refused(later_sample, tmp_path, content, message, capsys):
     path = tmp_path / "tracker.xlsx"
     path.write_bytes(content)
@@ -223,8 +231,10 @@ def test_a_workbook_that_is_not_a_tracker_is_refused(later_sample, tmp_path):
 def test_zip_bomb_is_refused_before_unpacking(exported, later_sample, tmp_path, monkeypatch):
     _workbook_path, tracker_path = exported
     bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(tracker_path) as source, \
-            zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(tracker_path) as source,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for item in source.infolist():
             target.writestr(item.filename, source.read(item))
         target.writestr("xl/media/padding.bin", b"\0" * (20 * 1024 * 1024))
@@ -257,13 +267,15 @@ def test_entity_declarations_are_refused(exported, later_sample, tmp_path):
     refused as damaged instead of being expanded in memory."""
     _workbook_path, tracker_path = exported
     hostile = tmp_path / "laughs.xlsx"
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
-              b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>')
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    )
     with zipfile.ZipFile(tracker_path) as source, zipfile.ZipFile(hostile, "w") as target:
         for item in source.infolist():
             data = source.read(item)
             if item.filename.startswith("xl/worksheets/sheet"):
-                data = laughs + data[data.index(b"<worksheet"):]
+                data = laughs + data[data.index(b"<worksheet") :]
             target.writestr(item, data)
     with pytest.raises(TrackerError, match="contains XML entity declarations"):
         prepare_import(later_sample, hostile)

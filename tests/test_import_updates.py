@@ -32,9 +32,14 @@ def workbook():
 
 
 def _row(objective, number=2, **cells):
-    base = {"status": objective.status.label, "q1": objective.actuals[0],
-            "q2": objective.actuals[1], "q3": objective.actuals[2], "q4": objective.actuals[3],
-            "comments": objective.comments or None}
+    base = {
+        "status": objective.status.label,
+        "q1": objective.actuals[0],
+        "q2": objective.actuals[1],
+        "q3": objective.actuals[2],
+        "q4": objective.actuals[3],
+        "comments": objective.comments or None,
+    }
     base.update(cells)
     return TrackerRow(number, objective.id, objective.code, objective.title, base)
 
@@ -51,22 +56,38 @@ def test_unchanged_rows_bring_nothing(workbook):
     assert plan.changes == [] and plan.problems == [] and plan.rows_matched == 2
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (5, 5.0), (5.25, 5.25), ("12", 12.0), (" -3.5 ", -3.5), ("1e3", 1000.0), ("", None),
-    ("   ", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (5, 5.0),
+        (5.25, 5.25),
+        ("12", 12.0),
+        (" -3.5 ", -3.5),
+        ("1e3", 1000.0),
+        ("", None),
+        ("   ", None),
+        (None, None),
+    ],
+)
 def test_numbers_accepted(workbook, raw, expected):
     b = workbook.objectives[1]
     plan = plan_updates(workbook, [_row(workbook.objectives[0]), _row(b, 3, q2=raw)])
     assert plan.problems == []
-    assert [(c.field, c.new) for c in plan.changes] == ([] if expected is None
-                                                         else [("q2", expected)])
+    assert [(c.field, c.new) for c in plan.changes] == (
+        [] if expected is None else [("q2", expected)]
+    )
 
 
-@pytest.mark.parametrize("raw, message", [
-    ("about 40", "not text"), (True, "not TRUE/FALSE"), (date(2027, 3, 1), "not a date"),
-    (float("inf"), "not a finite number"), ("12,5", "not text"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ("about 40", "not text"),
+        (True, "not TRUE/FALSE"),
+        (date(2027, 3, 1), "not a date"),
+        (float("inf"), "not a finite number"),
+        ("12,5", "not text"),
+    ],
+)
 def test_numbers_refused(workbook, raw, message):
     a, b = workbook.objectives
     plan = plan_updates(workbook, [_row(a), _row(b, 3, q3=raw, comments="kept")])
@@ -82,10 +103,13 @@ def test_status_by_label_or_value_any_case(workbook):
     plan = plan_updates(workbook, [_row(a, status="at RISK"), _row(b, 3, status="off_track")])
     assert [(c.code, c.old, c.new) for c in plan.changes] == [
         ("A", ObjectiveStatus.NOT_STARTED, ObjectiveStatus.AT_RISK),
-        ("B", ObjectiveStatus.ON_TRACK, ObjectiveStatus.OFF_TRACK)]
+        ("B", ObjectiveStatus.ON_TRACK, ObjectiveStatus.OFF_TRACK),
+    ]
     plan = plan_updates(workbook, [_row(a, status=None), _row(b, 3, status=3)])
     assert [(p.row, p.column, p.value) for p in plan.problems] == [
-        (2, "Status", "(empty)"), (3, "Status", "3")]
+        (2, "Status", "(empty)"),
+        (3, "Status", "3"),
+    ]
 
 
 def test_blank_rows_are_ignored_and_missing_rows_reported(workbook):
@@ -93,7 +117,8 @@ def test_blank_rows_are_ignored_and_missing_rows_reported(workbook):
     blank = TrackerRow(9, "", None, "  ", {"status": None, "comments": ""})
     plan = plan_updates(workbook, [_row(a), blank])
     assert [p.describe() for p in plan.problems] == [
-        'B "Beta" is missing from the tracker (row deleted?); its values are left as they are']
+        'B "Beta" is missing from the tracker (row deleted?); its values are left as they are'
+    ]
     b.status = ObjectiveStatus.RETIRED  # an inactive objective is not expected in the tracker
     assert plan_updates(workbook, [_row(a)]).problems == []
 
@@ -102,25 +127,37 @@ def test_comments_compare_with_what_the_export_wrote(workbook):
     a, b = workbook.objectives
     a.comments = "bell\x07"
     row = _row(a, comments="bell\ufffd")
-    plan = plan_updates(workbook, [row, _row(b, 3)],
-                        as_exported=lambda text: text.replace("\x07", "\ufffd"))
+    plan = plan_updates(
+        workbook, [row, _row(b, 3)], as_exported=lambda text: text.replace("\x07", "\ufffd")
+    )
     assert plan.changes == []
     plan = plan_updates(workbook, [_row(a, comments=None), _row(b, 3, comments=42.0)])
-    assert [(c.code, c.old, c.new) for c in plan.changes] == [("A", "bell\x07", ""),
-                                                              ("B", "", "42")]
+    assert [(c.code, c.old, c.new) for c in plan.changes] == [
+        ("A", "bell\x07", ""),
+        ("B", "", "42"),
+    ]
 
 
 def test_apply_changes_only_the_planned_fields(workbook):
     a, b = workbook.objectives
     before = workbook.model_copy(deep=True)
-    plan = plan_updates(workbook, [_row(a, q1=None, q4="7", status="Achieved"),
-                                   replace(_row(b, 3, comments="new"), title="Renamed")])
+    plan = plan_updates(
+        workbook,
+        [
+            _row(a, q1=None, q4="7", status="Achieved"),
+            replace(_row(b, 3, comments="new"), title="Renamed"),
+        ],
+    )
     assert [c.describe() for c in plan.changes] == [
-        "A Status: Not started → Achieved", "A Q1 actual: 1 → (empty)",
-        "A Q4 actual: (empty) → 7", 'B Comments: (empty) → "new"']
+        "A Status: Not started → Achieved",
+        "A Q1 actual: 1 → (empty)",
+        "A Q4 actual: (empty) → 7",
+        'B Comments: (empty) → "new"',
+    ]
     assert [p.describe() for p in plan.problems] == [
         'row 3 (B), Objective: changed in the tracker from "Beta"; not imported (change it in '
-        'the workbook) (found "Renamed")']
+        'the workbook) (found "Renamed")'
+    ]
     assert apply_updates(workbook, plan) == 4
     before.objectives[0].status = ObjectiveStatus.ACHIEVED
     before.objectives[0].actuals = [None, None, None, 7.0]

@@ -29,8 +29,14 @@ print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6
 
 def test_planning_and_exporters_import_without_qt() -> None:
     sample = ROOT / "resources" / "samples" / "northwind-fy2027.pmowb"
-    result = subprocess.run([sys.executable, "-c", PROBE, str(sample)], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(sample)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     count, modules = result.stdout.splitlines()
     assert int(count) > 0

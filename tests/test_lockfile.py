@@ -22,10 +22,12 @@ def workbook(tmp_path: Path) -> Path:
     return path
 
 
-def _write_lock(workbook: Path, *, host: str, pid: int, time: datetime,
-                user: str = "colleague") -> None:
-    lockfile.lock_path(workbook).write_text(json.dumps(
-        {"user": user, "host": host, "pid": pid, "time": time.isoformat()}), "utf-8")
+def _write_lock(
+    workbook: Path, *, host: str, pid: int, time: datetime, user: str = "colleague"
+) -> None:
+    lockfile.lock_path(workbook).write_text(
+        json.dumps({"user": user, "host": host, "pid": pid, "time": time.isoformat()}), "utf-8"
+    )
 
 
 @pytest.fixture
@@ -61,8 +63,9 @@ def test_live_lock_of_another_process_on_this_host_is_refused(workbook, sleeper)
     now = datetime.now(UTC)
     _write_lock(workbook, host=lockfile._host(), pid=sleeper.pid, time=now)
     holder = lockfile.live_lock(workbook)
-    assert holder == LockInfo("colleague", lockfile._host(), sleeper.pid,
-                              datetime.fromisoformat(now.isoformat()))
+    assert holder == LockInfo(
+        "colleague", lockfile._host(), sleeper.pid, datetime.fromisoformat(now.isoformat())
+    )
     with pytest.raises(LockedError) as refused:
         lockfile.acquire(workbook)
     assert refused.value.info.pid == sleeper.pid
@@ -107,8 +110,16 @@ def test_refresh_rewrites_the_time_only_while_the_lock_is_ours(workbook, sleeper
     assert lockfile.read_lock(workbook).pid == sleeper.pid, "never touch someone else's lock"
 
 
-@pytest.mark.parametrize("content", ["", "not json", '{"user": "x"}', '[1, 2]',
-                                     '{"user": "a", "host": "b", "pid": "x", "time": "t"}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "not json",
+        '{"user": "x"}',
+        "[1, 2]",
+        '{"user": "a", "host": "b", "pid": "x", "time": "t"}',
+    ],
+)
 def test_unreadable_lock_protects_nothing(workbook, content):
     lockfile.lock_path(workbook).write_text(content, "utf-8")
     assert lockfile.read_lock(workbook) is None

@@ -136,8 +136,11 @@ def test_smart_column_counts_findings_with_a_tooltip(later_document):
     assert model.data(smart, DISPLAY) == "6"
     assert "has no measure" in model.data(smart, Qt.ItemDataRole.ToolTipRole)
     assert model.data(smart, Qt.ItemDataRole.DecorationRole) is not None
-    model.setData(model.index(model.row_of(pf3.id), model.column_of("measure")),
-                  "Executives using the dashboard monthly", EDIT)
+    model.setData(
+        model.index(model.row_of(pf3.id), model.column_of("measure")),
+        "Executives using the dashboard monthly",
+        EDIT,
+    )
     assert model.data(smart, DISPLAY) == "5"
 
 
@@ -177,7 +180,8 @@ def test_alignment_cycles_and_totals(later_document):
     wb = later_document.workbook
     model = AlignmentModel(later_document)
     pf3 = [o.id for o in model.objectives].index(
-        next(o.id for o in wb.objectives if o.code == "PF-3"))
+        next(o.id for o in wb.objectives if o.code == "PF-3")
+    )
     cs5 = [s.code for s in model.strategic].index("CS-5")
     cell = model.index(pf3, cs5)
     total = model.index(model.rowCount() - 1, cs5)

@@ -89,15 +89,14 @@ def type_cell(qtbot, editor: ListEditor, entity_id: str, field: str, text: str) 
     QApplication.processEvents()  # the delegate commits the cell in a queued call
 
 
-def set_cell(editor: ListEditor, entity_id: str, field: str, value,
-             role=Qt.ItemDataRole.EditRole) -> None:
+def set_cell(
+    editor: ListEditor, entity_id: str, field: str, value, role=Qt.ItemDataRole.EditRole
+) -> None:
     """What a delegate's setModelData does with the value its editor holds."""
     model = editor.model
-    assert model.setData(model.index(model.row_of(entity_id), model.column_of(field)), value,
-                         role)
+    assert model.setData(model.index(model.row_of(entity_id), model.column_of(field)), value, role)
 
 
 def cell_text(editor: ListEditor, entity_id: str, field: str) -> str:
     model = editor.model
     return model.index(model.row_of(entity_id), model.column_of(field)).data()
-

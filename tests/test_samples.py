@@ -24,9 +24,19 @@ def test_later_sample_is_made_from_the_first(first_sample, later_sample) -> None
 
 
 def test_every_section_of_the_later_sample_is_filled(later_sample) -> None:
-    for field in ("strategy", "constituents", "objectives", "alignment", "office_strategy",
-                  "not_doing", "communication", "approvals", "parking_lot", "decision_log",
-                  "history"):
+    for field in (
+        "strategy",
+        "constituents",
+        "objectives",
+        "alignment",
+        "office_strategy",
+        "not_doing",
+        "communication",
+        "approvals",
+        "parking_lot",
+        "decision_log",
+        "history",
+    ):
         assert getattr(later_sample, field), field
     assert later_sample.office.kind_change.people_and_skills
 

@@ -42,8 +42,11 @@ def _book(data: bytes) -> openpyxl.Workbook:
 
 def _rows(ws) -> list[dict[str, object]]:
     headers = [c.value for c in ws[1]]
-    return [dict(zip(headers, row, strict=False))
-            for row in ws.iter_rows(min_row=2, values_only=True) if any(row)]
+    return [
+        dict(zip(headers, row, strict=False))
+        for row in ws.iter_rows(min_row=2, values_only=True)
+        if any(row)
+    ]
 
 
 def test_sheets_in_order_with_lists_hidden(later_tracker):
@@ -74,8 +77,9 @@ def test_objectives_table_holds_each_active_objective(later_tracker):
         assert (row["Comments"] or "") == objective.comments
         assert row["Baseline"] == objective.baseline
         assert row["Target"] == objective.target
-        assert row["Due date"] == (datetime.combine(objective.due, datetime.min.time())
-                                   if objective.due else None)
+        assert row["Due date"] == (
+            datetime.combine(objective.due, datetime.min.time()) if objective.due else None
+        )
         assert row["Status"] == objective.status.label
         assert [row[f"Q{q} actual"] for q in range(1, 5)] == objective.actuals
         assert (row["Owner"] or "") == objective.owner
@@ -94,9 +98,17 @@ def test_calamine_reads_the_same_tables(later_tracker):
     workbook, data = later_tracker
     calamine = CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
     assert set(calamine.table_names) >= {
-        "ObjectivesTable", "StrategyTable", "ConstituentsTable", "OfficeStrategyTable",
-        "NotDoingTable", "CommunicationTable", "HealthTable", "EarlierYearsTable",
-        "EarlierResultsTable", "StatusCountsTable"}
+        "ObjectivesTable",
+        "StrategyTable",
+        "ConstituentsTable",
+        "OfficeStrategyTable",
+        "NotDoingTable",
+        "CommunicationTable",
+        "HealthTable",
+        "EarlierYearsTable",
+        "EarlierResultsTable",
+        "StatusCountsTable",
+    }
     table = calamine.get_table_by_name("ObjectivesTable")
     assert table.sheet == "Objectives"
     assert table.columns == [c.header for c in OBJECTIVE_COLUMNS]
@@ -108,11 +120,12 @@ def test_calamine_reads_the_same_tables(later_tracker):
         assert row[1] == objective.title
         assert row[objective_column("status") - 1] == objective.status.label
         assert row[objective_column("due") - 1] == (objective.due or "")
-        actuals = row[objective_column("q1") - 1:objective_column("q4")]
+        actuals = row[objective_column("q1") - 1 : objective_column("q4")]
         assert [a if a != "" else None for a in actuals] == objective.actuals
     strategy = calamine.get_table_by_name("StrategyTable").to_python()
     assert [(r[0], r[1], r[3]) for r in strategy] == [
-        (s.code, s.title, s.owner) for s in workbook.strategy]
+        (s.code, s.title, s.owner) for s in workbook.strategy
+    ]
     communication = calamine.get_table_by_name("CommunicationTable").to_python()
     assert [r[0] for r in communication] == [c.audience for c in workbook.communication]
     not_doing = calamine.get_table_by_name("NotDoingTable").to_python()
@@ -123,7 +136,8 @@ def test_calamine_reads_the_same_tables(later_tracker):
     last = workbook.last_year()
     assert [(r[0], r[1], r[7]) for r in earlier] == [
         (last.fiscal_year.label, o.code, o.result if o.result is not None else "")
-        for o in last.objectives]
+        for o in last.objectives
+    ]
     years = calamine.get_table_by_name("EarlierYearsTable").to_python()
     assert years[0][3] == last.mission.text
 
@@ -148,10 +162,14 @@ def test_other_sheets_with_openpyxl(later_tracker):
     assert gaps.orphan_objectives, "the sample has an orphan objective to highlight"
     orphan_row = 2 + workbook.active_objectives().index(gaps.orphan_objectives[0])
     assert alignment.cell(orphan_row, 1).value == gaps.orphan_objectives[0].code
-    assert all(alignment.cell(orphan_row, c).value is None
-               for c in range(3, 3 + len(workbook.strategy)))
-    strong = next(link for link in workbook.alignment if link.strength.score == 3
-                  and workbook.objective(link.objective_id).is_active())
+    assert all(
+        alignment.cell(orphan_row, c).value is None for c in range(3, 3 + len(workbook.strategy))
+    )
+    strong = next(
+        link
+        for link in workbook.alignment
+        if link.strength.score == 3 and workbook.objective(link.objective_id).is_active()
+    )
     row = 2 + [o.id for o in workbook.active_objectives()].index(strong.objective_id)
     column = 3 + [s.id for s in workbook.strategy].index(strong.strategic_id)
     assert alignment.cell(row, column).value == 3
@@ -183,8 +201,12 @@ def test_generated_text_never_uses_the_bare_acronym(later_tracker):
         for row in ws.iter_rows():
             for cell in row:
                 text = cell.value
-                if isinstance(text, str) and not text.startswith("=") \
-                        and re.search(r"\bPMO\b", text) and unescape_ooxml(text) not in user_text:
+                if (
+                    isinstance(text, str)
+                    and not text.startswith("=")
+                    and re.search(r"\bPMO\b", text)
+                    and unescape_ooxml(text) not in user_text
+                ):
                     offenders.append(f"{ws.title}!{cell.coordinate}: {text}")
         header = ws.oddHeader.left.text or ""
         assert "PMO" not in header + (ws.oddFooter.left.text or "")
@@ -258,8 +280,9 @@ def test_empty_workbook_exports(tmp_path):
     assert book["Objectives"].tables["ObjectivesTable"].ref == "A1:U2"
 
 
-def test_unwritable_destination_raises_save_error_and_keeps_old_file(later_sample, tmp_path,
-                                                                     monkeypatch):
+def test_unwritable_destination_raises_save_error_and_keeps_old_file(
+    later_sample, tmp_path, monkeypatch
+):
     with pytest.raises(SaveError, match="does not exist"):
         write_tracker(later_sample, tmp_path / "missing" / "t.xlsx")
     with pytest.raises(SaveError, match="folder"):
@@ -278,8 +301,7 @@ def test_unwritable_destination_raises_save_error_and_keeps_old_file(later_sampl
     assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]
 
 
-def test_failure_while_building_leaves_destination_untouched(later_sample, tmp_path,
-                                                              monkeypatch):
+def test_failure_while_building_leaves_destination_untouched(later_sample, tmp_path, monkeypatch):
     target = tmp_path / "t.xlsx"
     target.write_bytes(b"previous tracker")
 

@@ -20,7 +20,7 @@ from planning.model import Objective, new_workbook
 
 LONG = "word " * 8000  # 40,000 characters
 HOSTILE = {
-    "title": "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "title": '=HYPERLINK("http://evil.example","click")',
     "measure": "+1+2",
     "owner": "-2",
     "comments": "@SUM(A1:A9)",
@@ -68,8 +68,11 @@ def _expected(text: str) -> str:
 def test_hostile_objective_cells_stay_text(hostile):
     _workbook, objective, data, _notes = hostile
     ws = openpyxl.load_workbook(io.BytesIO(data))["Objectives"]
-    row = next(r for r in range(2, ws.max_row + 1)
-               if ws.cell(r, objective_column("row_id")).value == objective.id)
+    row = next(
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, objective_column("row_id")).value == objective.id
+    )
     for key in ("title", "measure", "owner", "comments", "unit", "code"):
         cell = ws.cell(row, objective_column(key))
         assert cell.data_type == "s", key
@@ -94,8 +97,10 @@ def test_hostile_text_reads_back_with_both_readers(hostile):
         ("Company strategy", 2, 2, HOSTILE["emoji"]),
     ]
     overview = {book["Overview"].cell(r, 1).value: r for r in range(1, 20)}
-    checks += [("Overview", overview["Vision"], 2, HOSTILE["surrogate"]),
-               ("Overview", overview["Purpose"], 2, HOSTILE["tab"])]
+    checks += [
+        ("Overview", overview["Vision"], 2, HOSTILE["surrogate"]),
+        ("Overview", overview["Purpose"], 2, HOSTILE["tab"]),
+    ]
     for sheet, row, column, original in checks:
         ours, theirs = both(sheet, row, column)
         assert ours == _expected(original), (sheet, original)
@@ -128,8 +133,9 @@ def test_ampersand_in_print_header_is_escaped(hostile):
     assert ws.oddHeader.left.text == "Smith && Sons =Freight"
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=st.characters(codec=None), max_size=60))
 def test_any_title_round_trips(title):
     workbook = new_workbook("Org", "FY1")

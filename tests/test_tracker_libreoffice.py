@@ -61,13 +61,16 @@ def test_status_counts_and_alignment_figures(recalculated):
     assert figures["All objectives"] == len(active)
     gaps = alignment_gaps(workbook)
     assert figures["Company strategic objectives"] == len(workbook.strategy)
-    assert figures["Supported by an office objective"] == \
-        len(workbook.strategy) - len(gaps.unsupported_strategic)
+    assert figures["Supported by an office objective"] == len(workbook.strategy) - len(
+        gaps.unsupported_strategic
+    )
     assert figures["Alignment coverage"] == pytest.approx(gaps.coverage)
-    assert figures["Office objectives supporting no company objective"] == \
-        len(gaps.orphan_objectives)
-    assert figures["Value of the objectives (total amount)"] == \
-        sum(o.value_amount or 0 for o in active)
+    assert figures["Office objectives supporting no company objective"] == len(
+        gaps.orphan_objectives
+    )
+    assert figures["Value of the objectives (total amount)"] == sum(
+        o.value_amount or 0 for o in active
+    )
     progress = [p for o in active if (p := o.progress()) is not None]
     assert figures["Average progress"] == pytest.approx(sum(progress) / len(progress))
 
@@ -102,16 +105,25 @@ def test_alignment_totals_and_gaps(recalculated):
     total_row = len(active) + 2
     active_ids = {o.id for o in active}
     for index, strategic in enumerate(workbook.strategy):
-        expected = sum(link.strength.score for link in workbook.links_of_strategic(strategic.id)
-                       if link.objective_id in active_ids)
+        expected = sum(
+            link.strength.score
+            for link in workbook.links_of_strategic(strategic.id)
+            if link.objective_id in active_ids
+        )
         assert ws.cell(total_row, 3 + index).value == expected
         gap = ws.cell(total_row + 2, 3 + index).value or ""
-        assert (gap == "Unsupported") == (strategic in alignment_gaps(workbook)
-                                          .unsupported_strategic)
+        assert (gap == "Unsupported") == (
+            strategic in alignment_gaps(workbook).unsupported_strategic
+        )
     strategy = book["Company strategy"]
     assert [strategy.cell(r, 8).value for r in range(2, 2 + len(workbook.strategy))] == [
-        sum(link.strength.score for link in workbook.links_of_strategic(s.id)
-            if link.objective_id in active_ids) for s in workbook.strategy]
+        sum(
+            link.strength.score
+            for link in workbook.links_of_strategic(s.id)
+            if link.objective_id in active_ids
+        )
+        for s in workbook.strategy
+    ]
     assert per_strategic  # the sample has links
 
 
@@ -127,8 +139,13 @@ def test_pdf_conversion_shows_the_office(recalculated, soffice, tmp_path):
     workbook, _book, source = recalculated
     pdf = convert_with_libreoffice(soffice, source, "pdf", tmp_path)
     assert pdf.stat().st_size > 10_000
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=False).stdout if _has_pdftotext() else ""
+    text = (
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=False
+        ).stdout
+        if _has_pdftotext()
+        else ""
+    )
     if text:
         assert workbook.office_title() in text
         assert "Objectives by status" in text

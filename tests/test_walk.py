@@ -100,8 +100,13 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert "setup.no_executive" in rules(document, Step.SETUP)
     assert setup.executive_badge.isVisible()
     hana = add_row(qtbot, setup.participants, "Hana Sato")
-    set_cell(setup.participants, hana, "executive", Qt.CheckState.Checked.value,
-             Qt.ItemDataRole.CheckStateRole)
+    set_cell(
+        setup.participants,
+        hana,
+        "executive",
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
     assert "setup.no_executive" not in rules(document, Step.SETUP)
     assert not setup.executive_badge.isVisible()
     wb = document.workbook
@@ -171,11 +176,13 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert mv.mission.hints.isVisible()
     assert "bare acronym" in mv.mission.hints.text()
     assert "whom the office serves" in mv.mission.hints.text()
-    type_into(qtbot, mv.mission.text, "The Portfolio Management Office helps the business "
-                                      "units invest in the right initiatives.")
+    type_into(
+        qtbot,
+        mv.mission.text,
+        "The Portfolio Management Office helps the business units invest in the right initiatives.",
+    )
     assert not mv.mission.hints.isVisible()
-    type_into(qtbot, mv.vision.text, "Every euro Acme invests in change is traceable to "
-                                     "strategy.")
+    type_into(qtbot, mv.vision.text, "Every euro Acme invests in change is traceable to strategy.")
     for editor in (mv.mission, mv.vision):
         choose(editor.decision, StatementDecision.NEW.label)
         type_into(qtbot, editor.rationale, "Agreed in the workshop with the executives.")
@@ -205,18 +212,26 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert {f.rule for f in objectives.model.findings_of(o1)} == {"smart.not_aligned"}
     table.select_id(o1)
     assert objectives.objective_findings.messages() == [
-        "PF-1 (Every initiative scored against strategy) supports no company strategic "
-        "objective."]
+        "PF-1 (Every initiative scored against strategy) supports no company strategic objective."
+    ]
     choose(objectives.value_category, "Benefits realised")
     type_into(qtbot, objectives.value_amount, "250000")
     assert wb.objective(o1).value_amount == 250000.0
     assert not objectives.carry_box.isVisible()  # a new objective carries nothing over
     o2 = add_row(qtbot, table, "PF-2")
-    for field, text in (("title", "Cost of delay visible"), ("measure", "Initiatives costed"),
-                        ("unit", "count"), ("owner", "Ingrid Berg")):
+    for field, text in (
+        ("title", "Cost of delay visible"),
+        ("measure", "Initiatives costed"),
+        ("unit", "count"),
+        ("owner", "Ingrid Berg"),
+    ):
         type_cell(qtbot, table, o2, field, text)
-    for field, value in (("baseline", 0.0), ("target", 30.0), ("due", date(2027, 9, 30)),
-                         ("constituent_ids", [units])):
+    for field, value in (
+        ("baseline", 0.0),
+        ("target", 30.0),
+        ("due", date(2027, 9, 30)),
+        ("constituent_ids", [units]),
+    ):
         set_cell(table, o2, field, value)
     click(qtbot, table.up_button)
     assert [o.code for o in wb.objectives] == ["PF-2", "PF-1"]
@@ -228,8 +243,7 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     view, model = alignment.view, alignment.model
     assert len(alignment.orphans.entries) == 2
     cell = model.index(0, 0)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(cell).center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(cell).center())
     assert cell.data() == "Weak"
     view.setCurrentIndex(cell)
     qtbot.keyClick(view, Qt.Key.Key_Space)
@@ -253,8 +267,12 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert cell_text(services, review, "objective_ids") == "PF-1, PF-2"
     communication = open_page(qtbot, CommunicationPage, document)
     board = add_row(qtbot, communication.plan, "Executive committee")
-    for field, text in (("message", "Portfolio health"), ("channel", "Board pack"),
-                        ("frequency", "Quarterly"), ("owner", "Amara Okafor")):
+    for field, text in (
+        ("message", "Portfolio health"),
+        ("channel", "Board pack"),
+        ("frequency", "Quarterly"),
+        ("owner", "Amara Okafor"),
+    ):
         type_cell(qtbot, communication.plan, board, field, text)
     not_doing = add_row(qtbot, communication.not_doing, "Run projects ourselves")
     type_cell(qtbot, communication.not_doing, not_doing, "reason", "The business units do.")
@@ -312,8 +330,9 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
         release(other)
 
 
-def test_later_year_mission_beside_last_years_and_revision_in_charter(qapp, qtbot,
-                                                                       later_sample, tmp_path):
+def test_later_year_mission_beside_last_years_and_revision_in_charter(
+    qapp, qtbot, later_sample, tmp_path
+):
     document = WorkbookDocument(later_sample)
     try:
         wb = document.workbook
@@ -327,9 +346,13 @@ def test_later_year_mission_beside_last_years_and_revision_in_charter(qapp, qtbo
         # The vision was never reviewed this year: revise it and the findings go.
         assert "statement.not_reviewed" in rules(document, Step.MISSION_VISION)
         choose(mv.vision.decision, StatementDecision.REVISE.label)
-        type_into(qtbot, mv.vision.text, "Every euro Northwind invests in change is "
-                                         "traceable to strategy through the Portfolio "
-                                         "Management Office.")
+        type_into(
+            qtbot,
+            mv.vision.text,
+            "Every euro Northwind invests in change is "
+            "traceable to strategy through the Portfolio "
+            "Management Office.",
+        )
         type_into(qtbot, mv.vision.rationale, "Say which office we are.")
         assert rules(document, Step.MISSION_VISION) == set()
         assert "Changes" not in mv.vision.diff.text()  # last year's vision was empty
@@ -351,9 +374,9 @@ def test_later_year_mission_beside_last_years_and_revision_in_charter(qapp, qtbo
         assert wb.objective(po4.id).baseline == 12.0
         assert cell_text(objectives.table, po4.id, "decision") == "Revise"
         assert "carry.decision_pending" not in {
-            f.rule for f in objectives.model.findings_of(po4.id)}
-        assert wb.objective(po4.id).carried.reason == "Track benefits for 12 months after " \
-                                                      "go-live."
+            f.rule for f in objectives.model.findings_of(po4.id)
+        }
+        assert wb.objective(po4.id).carried.reason == "Track benefits for 12 months after go-live."
         assert not objectives.use_baseline.isEnabled()
         # Undo the baseline; the detail panel's decision is still recorded.
         document.undo_stack.undo()
@@ -363,7 +386,7 @@ def test_later_year_mission_beside_last_years_and_revision_in_charter(qapp, qtbo
         path = tmp_path / "charter.docx"
         exporters_charter.write_charter(wb, path)
         text = docx_text(path)
-        appendix = text[text.index("Appendix: what changed since last year"):]
+        appendix = text[text.index("Appendix: what changed since last year") :]
         assert "Track benefits for 12 months after go-live." in appendix
         assert "Benefits tracked for a year" in appendix
     finally:

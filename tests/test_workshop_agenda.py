@@ -81,8 +81,10 @@ def panel(qtbot, empty_document, replace_answers):
 
 
 def _cells(model) -> list[list[str]]:
-    return [[model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
+    return [
+        [model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 # --- the agenda model --------------------------------------------------------------------
@@ -101,20 +103,22 @@ def test_agenda_model_passes_the_model_tester_full_empty_and_after_edits(qtmodel
     later.undo_stack.undo()
     assert model.row_of(new_id) == 1
     qtmodeltester.check(model, force_py=True)
-    qtmodeltester.check(agenda_model(WorkbookDocument(new_workbook("Acme", "FY2027"))),
-                        force_py=True)
+    qtmodeltester.check(
+        agenda_model(WorkbookDocument(new_workbook("Acme", "FY2027"))), force_py=True
+    )
 
 
 def test_the_sample_agenda_reads_step_topic_and_minutes(qapp):
     model = agenda_model(WorkbookDocument(load_workbook(LATER_SAMPLE)))
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "Step", "Topic", "Minutes"]
+        "Step",
+        "Topic",
+        "Minutes",
+    ]
     cells = _cells(model)
-    assert cells[0] == ["1. Review setup", "Welcome: why we are here and who takes part",
-                        "10 min"]
+    assert cells[0] == ["1. Review setup", "Welcome: why we are here and who takes part", "10 min"]
     assert cells[5] == ["No step", "Break", "15 min"]
-    assert cells[7] == ["7. Mission and vision", "Mission and vision: reaffirm or revise",
-                        "30 min"]
+    assert cells[7] == ["7. Mission and vision", "Mission and vision: reaffirm or revise", "30 min"]
     assert model.data(model.index(7, 2), EDIT) == 30
 
 
@@ -153,8 +157,7 @@ def test_empty_agenda_says_how_to_plan_it(panel):
     assert panel.total_label.text() == "Total: 0 min"
 
 
-def test_add_a_slot_pick_its_step_type_its_minutes_remove_it_and_undo(panel, qtbot,
-                                                                        empty_document):
+def test_add_a_slot_pick_its_step_type_its_minutes_remove_it_and_undo(panel, qtbot, empty_document):
     document, agenda = empty_document, empty_document.workbook.agenda
     editor = panel.agenda
     model = editor.model
@@ -165,8 +168,7 @@ def test_add_a_slot_pick_its_step_type_its_minutes_remove_it_and_undo(panel, qtb
     # Add opened the step's drop-down: pick a step and press Enter, as a user would.
     combo = editor.view.indexWidget(model.index(0, 0))
     assert isinstance(combo, QComboBox) and combo.isVisible()
-    assert [combo.itemText(i) for i in (0, 1, 8)] == ["No step", "1. Review setup",
-                                                      "8. Objectives"]
+    assert [combo.itemText(i) for i in (0, 1, 8)] == ["No step", "1. Review setup", "8. Objectives"]
     combo.setCurrentIndex(combo.findText("8. Objectives"))
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: document.workbook.agenda[0].step is Step.OBJECTIVES, timeout=2000)
@@ -178,8 +180,9 @@ def test_add_a_slot_pick_its_step_type_its_minutes_remove_it_and_undo(panel, qtb
     assert isinstance(line, QLineEdit) and line.text() == "O"
     qtbot.keyClicks(line, "bjectives and owners")
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: document.workbook.agenda[0].topic == "Objectives and owners",
-                    timeout=2000)
+    qtbot.waitUntil(
+        lambda: document.workbook.agenda[0].topic == "Objectives and owners", timeout=2000
+    )
 
     editor.view.edit(model.index(0, 2))
     spin = editor.view.indexWidget(model.index(0, 2))
@@ -213,8 +216,9 @@ def test_add_a_slot_pick_its_step_type_its_minutes_remove_it_and_undo(panel, qtb
     assert panel.total_label.text() == "Total: 40 min"
 
 
-def test_half_day_agenda_on_an_empty_agenda_asks_nothing(panel, qtbot, empty_document,
-                                                         replace_answers):
+def test_half_day_agenda_on_an_empty_agenda_asks_nothing(
+    panel, qtbot, empty_document, replace_answers
+):
     document = empty_document
     show_tab(panel, panel.agenda)
     qtbot.mouseClick(panel.half_day_button, Qt.MouseButton.LeftButton)
@@ -230,9 +234,9 @@ def test_half_day_agenda_on_an_empty_agenda_asks_nothing(panel, qtbot, empty_doc
     assert [item.id for item in document.workbook.agenda] == ids
 
 
-def test_half_day_agenda_over_slots_asks_and_one_undo_restores_them(panel, qtbot,
-                                                                     empty_document,
-                                                                     replace_answers):
+def test_half_day_agenda_over_slots_asks_and_one_undo_restores_them(
+    panel, qtbot, empty_document, replace_answers
+):
     document = empty_document
     model = panel.agenda.model
     model.insert_row()
@@ -253,12 +257,12 @@ def test_half_day_agenda_over_slots_asks_and_one_undo_restores_them(panel, qtbot
     qtbot.mouseClick(panel.half_day_button, Qt.MouseButton.LeftButton)
     assert replace_answers.asked == [2, 2]
     assert [(i.step, i.topic, i.minutes) for i in document.workbook.agenda] == [
-        (i.step, i.topic, i.minutes) for i in half_day_agenda()]
+        (i.step, i.topic, i.minutes) for i in half_day_agenda()
+    ]
     assert document.undo_stack.count() == count + 1
     document.undo_stack.undo()
     assert [item.model_dump() for item in document.workbook.agenda] == before
-    assert _cells(model) == [["No step", "Welcome and coffee", "15 min"],
-                             ["No step", "", "90 min"]]
+    assert _cells(model) == [["No step", "Welcome and coffee", "15 min"], ["No step", "", "90 min"]]
     assert panel.total_label.text() == "Total: 1 h 45 min"
 
 
@@ -361,7 +365,8 @@ def test_clock_counts_down_pauses_and_turns_over_time(opened, qtbot, fake_clock)
     assert clock.label.text() == "2. Office — 15:00 left"
     assert not clock.is_over() and not clock.label.font().bold()
     assert clock.label.palette().color(QPalette.ColorRole.WindowText) == (
-        opened.statusBar().palette().color(QPalette.ColorRole.WindowText))
+        opened.statusBar().palette().color(QPalette.ColorRole.WindowText)
+    )
     # The clock is session state: nothing in the workbook changed.
     assert opened.document.undo_stack.count() == 0 and not opened.isWindowModified()
 
@@ -381,7 +386,8 @@ def test_next_slot_shows_each_slots_step_and_stops_at_the_last(opened, qtbot, fa
     assert opened.page_stack.currentWidget() is opened.page(Step.SIGNOFF)
     assert shown[-1] == ("12. Sign-off and export — 10:00 left", Step.SIGNOFF)
     assert [step for _text, step in shown if step is not Step.HEALTH] == list(Step)[1:4] + list(
-        Step)[5:]
+        Step
+    )[5:]
     assert not clock.next_button.isEnabled()
     clock.next_slot()
     assert clock.index == 12
@@ -394,20 +400,26 @@ def test_start_pause_action_and_shortcut(opened, qtbot):
     view_menu = next(m.menu() for m in opened.menuBar().actions() if m.text() == "&View")
     assert action in view_menu.actions()
     assert action.isEnabled()
-    shortcuts = [s.toString() for a in opened.findChildren(type(action)) if a is not action
-                 for s in a.shortcuts()]
+    shortcuts = [
+        s.toString()
+        for a in opened.findChildren(type(action))
+        if a is not action
+        for s in a.shortcuts()
+    ]
     assert "Ctrl+Shift+Space" not in shortcuts
     action.trigger()
     assert opened.agenda_clock.timer.running
     opened.activateWindow()
     qtbot.waitUntil(lambda: opened.isActiveWindow(), timeout=2000)
-    qtbot.keyClick(opened.step_list, Qt.Key.Key_Space,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        opened.step_list,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert not opened.agenda_clock.timer.running
 
 
-def test_clock_hidden_without_a_workbook_or_without_an_agenda(window, tmp_path,
-                                                              replace_answers):
+def test_clock_hidden_without_a_workbook_or_without_an_agenda(window, tmp_path, replace_answers):
     clock = window.agenda_clock
     action = window.named_actions["agenda_clock"]
     assert not clock.isVisible() and not action.isEnabled()

@@ -55,16 +55,21 @@ def panel(qtbot, empty_document):
 def show_tab(panel, editor) -> None:
     """Click the dock's tab holding `editor`, as the facilitator would."""
     tabs = panel.tabs
-    index = next(i for i in range(tabs.count())
-                 if tabs.widget(i) is editor or tabs.widget(i).isAncestorOf(editor))
+    index = next(
+        i
+        for i in range(tabs.count())
+        if tabs.widget(i) is editor or tabs.widget(i).isAncestorOf(editor)
+    )
     tab_bar = tabs.tabBar()
     QTest.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(index).center())
     assert tabs.currentIndex() == index
 
 
 def _cells(model) -> list[list[str]]:
-    return [[model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
+    return [
+        [model.data(model.index(r, c), DISPLAY) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
 # --- the models --------------------------------------------------------------------------
@@ -83,23 +88,34 @@ def test_models_pass_the_model_tester_full_empty_and_after_edits(qtmodeltester, 
     later.undo_stack.undo()
     assert model.row_of(new_id) == 1
     qtmodeltester.check(model, force_py=True)
-    qtmodeltester.check(factory(WorkbookDocument(new_workbook("Acme", "FY2027"))),
-                        force_py=True)
+    qtmodeltester.check(factory(WorkbookDocument(new_workbook("Acme", "FY2027"))), force_py=True)
 
 
 def test_sample_rows_read_as_the_leader_wrote_them(qapp):
     later = WorkbookDocument(load_workbook(LATER_SAMPLE))
     parked = parking_lot_model(later)
     assert [parked.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "Topic", "Raised by", "Resolved"]
-    assert _cells(parked) == [["Should the office own benefits tracking after go-live?",
-                               "Ingrid Berg", ""]]
+        "Topic",
+        "Raised by",
+        "Resolved",
+    ]
+    assert _cells(parked) == [
+        ["Should the office own benefits tracking after go-live?", "Ingrid Berg", ""]
+    ]
     assert parked.data(parked.index(0, 2), CHECK) == Qt.CheckState.Unchecked
     decisions = decision_log_model(later)
     assert [decisions.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "Decision", "Made by", "Date"]
-    assert _cells(decisions) == [["The office becomes a portfolio management office from "
-                                  "January.", "Hana Sato", "2026-11-24"]]
+        "Decision",
+        "Made by",
+        "Date",
+    ]
+    assert _cells(decisions) == [
+        [
+            "The office becomes a portfolio management office from January.",
+            "Hana Sato",
+            "2026-11-24",
+        ]
+    ]
 
 
 # --- the panel ---------------------------------------------------------------------------
@@ -107,8 +123,11 @@ def test_sample_rows_read_as_the_leader_wrote_them(qapp):
 
 def test_empty_lists_say_what_to_write_down(panel):
     assert [panel.tabs.tabText(i) for i in range(3)] == ["Agenda", "Parking lot", "Decisions"]
-    for editor, text in ((panel.agenda, AGENDA_EMPTY), (panel.parking_lot, PARKING_LOT_EMPTY),
-                         (panel.decisions, DECISION_LOG_EMPTY)):
+    for editor, text in (
+        (panel.agenda, AGENDA_EMPTY),
+        (panel.parking_lot, PARKING_LOT_EMPTY),
+        (panel.decisions, DECISION_LOG_EMPTY),
+    ):
         show_tab(panel, editor)
         assert editor.stack.currentIndex() == 0
         assert editor.empty_label.text() == text
@@ -198,14 +217,18 @@ def test_a_different_workbook_fills_the_panel(panel, empty_document):
     assert panel.parking_lot.model.rowCount() == 0
     empty_document.replace(load_workbook(LATER_SAMPLE), LATER_SAMPLE)
     assert _cells(panel.parking_lot.model)[0][0] == (
-        "Should the office own benefits tracking after go-live?")
+        "Should the office own benefits tracking after go-live?"
+    )
     assert panel.decisions.model.rowCount() == 1
     for editor in (panel.agenda, panel.parking_lot, panel.decisions):
         show_tab(panel, editor)
         assert editor.view.isVisible()
     assert panel.total_label.text() == "Total: 4 h 05 min"
     assert [panel.tabs.tabText(i) for i in range(3)] == [
-        "Agenda (13 slots)", "Parking lot (1 open)", "Decisions (1)"]
+        "Agenda (13 slots)",
+        "Parking lot (1 open)",
+        "Decisions (1)",
+    ]
     empty_document.replace(new_workbook("Other", "FY2028"), None)
     for editor in (panel.agenda, panel.parking_lot, panel.decisions):
         show_tab(panel, editor)

@@ -34,8 +34,13 @@ class AgendaClock(QWidget):
     step_requested = Signal(object)  # planning.steps.Step
     available_changed = Signal(bool)
 
-    def __init__(self, document: WorkbookDocument, parent: QWidget | None = None, *,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("agendaClock")
         self.setAccessibleName("Agenda clock")
@@ -169,8 +174,10 @@ class AgendaClock(QWidget):
         over, left = time_left_text(self.timer.seconds_left(item, self.clock()))
         self.label.setText(f"{slot_title(item, self.index)} — {left}")
         topic = f"{item.topic.strip()}\n" if item.topic.strip() else ""
-        self.label.setToolTip(f"{topic}Slot {self.index + 1} of {len(self.agenda())}, planned "
-                              f"for {item.minutes} min{'' if running else ' (paused)'}")
+        self.label.setToolTip(
+            f"{topic}Slot {self.index + 1} of {len(self.agenda())}, planned "
+            f"for {item.minutes} min{'' if running else ' (paused)'}"
+        )
         self._set_over(over)
 
     def is_over(self) -> bool:
@@ -191,6 +198,8 @@ class AgendaClock(QWidget):
             return
         window = self.palette().color(QPalette.ColorRole.Window)
         palette = QPalette()
-        palette.setColor(QPalette.ColorRole.WindowText,
-                         OVER_ON_LIGHT if window.lightness() >= 128 else OVER_ON_DARK)
+        palette.setColor(
+            QPalette.ColorRole.WindowText,
+            OVER_ON_LIGHT if window.lightness() >= 128 else OVER_ON_DARK,
+        )
         self.label.setPalette(palette)

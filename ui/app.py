@@ -16,8 +16,7 @@ from ui.settings import APP_NAME, Settings
 
 def create_application(qt_args: list[str]) -> QApplication:
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(
-        [sys.argv[0], *qt_args])
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("PMO Workbook")
     app.setOrganizationName(APP_NAME)

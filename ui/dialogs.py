@@ -35,8 +35,13 @@ def ask_open_path(parent: QWidget | None, folder: Path) -> Path | None:
     return Path(name) if name else None
 
 
-def ask_save_path(parent: QWidget | None, suggested: Path, title: str = "Save Workbook As",
-                  file_filter: str = WORKBOOK_FILTER, suffix: str = ".pmowb") -> Path | None:
+def ask_save_path(
+    parent: QWidget | None,
+    suggested: Path,
+    title: str = "Save Workbook As",
+    file_filter: str = WORKBOOK_FILTER,
+    suffix: str = ".pmowb",
+) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     if not name:
         return None
@@ -45,30 +50,41 @@ def ask_save_path(parent: QWidget | None, suggested: Path, title: str = "Save Wo
 
 
 def ask_template_path(parent: QWidget | None, folder: Path) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Organisation's Charter Template",
-                                          str(folder), TEMPLATE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Organisation's Charter Template", str(folder), TEMPLATE_FILTER
+    )
     return Path(name) if name else None
 
 
 def ask_unsaved(parent: QWidget | None, name: str) -> str:
-    """"save", "discard" or "cancel" for a modified workbook about to be closed."""
+    """ "save", "discard" or "cancel" for a modified workbook about to be closed."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Unsaved Changes")
     box.setText(f"Save the changes to {name}?")
     box.setInformativeText("Your changes are lost if you don't save them.")
-    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                           | QMessageBox.StandardButton.Cancel)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
     answer = box.exec()
-    return {QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard"}.get(
-                QMessageBox.StandardButton(answer), "cancel")
+    return {
+        QMessageBox.StandardButton.Save: "save",
+        QMessageBox.StandardButton.Discard: "discard",
+    }.get(QMessageBox.StandardButton(answer), "cancel")
 
 
-def _choose(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-            informative: str, choices: list[tuple[str, str, QMessageBox.ButtonRole]],
-            otherwise: str) -> str:
+def _choose(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str,
+    choices: list[tuple[str, str, QMessageBox.ButtonRole]],
+    otherwise: str,
+) -> str:
     """A message box with named buttons: the key of the one clicked (the first is the
     default), `otherwise` when it is closed another way."""
     box = QMessageBox(parent)
@@ -87,30 +103,43 @@ _Role = QMessageBox.ButtonRole
 
 
 def ask_locked(parent: QWidget | None, name: str, holder: str) -> str:
-    """"read_only", "open_anyway" or "cancel" for a workbook someone else has open."""
+    """ "read_only", "open_anyway" or "cancel" for a workbook someone else has open."""
     return _choose(
-        parent, QMessageBox.Icon.Warning, "Workbook In Use", f"{name} is open by {holder}.",
+        parent,
+        QMessageBox.Icon.Warning,
+        "Workbook In Use",
+        f"{name} is open by {holder}.",
         "Open it read-only to look without changing the file, or open it anyway if you are "
         "sure nobody is working in it: saving would overwrite their changes.",
-        [("read_only", "Open Read-Only", _Role.AcceptRole),
-         ("open_anyway", "Open Anyway", _Role.DestructiveRole),
-         ("cancel", "Cancel", _Role.RejectRole)],
-        "cancel")
+        [
+            ("read_only", "Open Read-Only", _Role.AcceptRole),
+            ("open_anyway", "Open Anyway", _Role.DestructiveRole),
+            ("cancel", "Cancel", _Role.RejectRole),
+        ],
+        "cancel",
+    )
 
 
 def ask_restore(parent: QWidget | None, description: str) -> str:
-    """"restore", "discard" or "later" for a recovery left by a crash."""
+    """ "restore", "discard" or "later" for a recovery left by a crash."""
     return _choose(
-        parent, QMessageBox.Icon.Question, "Recover Unsaved Work",
-        "PMO Workbook closed unexpectedly. Restore the unsaved work?", description,
-        [("restore", "Restore", _Role.AcceptRole),
-         ("discard", "Discard", _Role.DestructiveRole),
-         ("later", "Decide Later", _Role.RejectRole)],
-        "later")
+        parent,
+        QMessageBox.Icon.Question,
+        "Recover Unsaved Work",
+        "PMO Workbook closed unexpectedly. Restore the unsaved work?",
+        description,
+        [
+            ("restore", "Restore", _Role.AcceptRole),
+            ("discard", "Discard", _Role.DestructiveRole),
+            ("later", "Decide Later", _Role.RejectRole),
+        ],
+        "later",
+    )
 
 
-def ask_charter_template(parent: QWidget | None, remembered: Path | None,
-                         folder: Path) -> tuple[bool, Path | None]:
+def ask_charter_template(
+    parent: QWidget | None, remembered: Path | None, folder: Path
+) -> tuple[bool, Path | None]:
     """(accepted, template): the built-in template is None. Offers the remembered one."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Charter Template")
@@ -140,8 +169,9 @@ def ask_charter_template(parent: QWidget | None, remembered: Path | None,
             own.setChecked(True)
 
     choose.clicked.connect(pick)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
@@ -152,25 +182,37 @@ def ask_charter_template(parent: QWidget | None, remembered: Path | None,
 
 
 def ask_after_export(parent: QWidget | None, path: Path, notes: list[str]) -> str:
-    """"open", "folder" or "close" once an export is written."""
+    """ "open", "folder" or "close" once an export is written."""
     return _choose(
-        parent, QMessageBox.Icon.Information, "Export Finished", f"Wrote {path.name}.",
+        parent,
+        QMessageBox.Icon.Information,
+        "Export Finished",
+        f"Wrote {path.name}.",
         "Notes:\n" + "\n".join(f"• {n}" for n in notes) if notes else "",
-        [("open", "Open", _Role.AcceptRole),
-         ("folder", "Show in Folder", _Role.ActionRole),
-         ("close", "Close", _Role.RejectRole)],
-        "close")
+        [
+            ("open", "Open", _Role.AcceptRole),
+            ("folder", "Show in Folder", _Role.ActionRole),
+            ("close", "Close", _Role.RejectRole),
+        ],
+        "close",
+    )
 
 
 def ask_replace_agenda(parent: QWidget | None, slots: int) -> bool:
     """True to replace the workshop's agenda (`slots` slots) with the half-day one."""
     plural = "slot" if slots == 1 else "slots"
-    return _choose(
-        parent, QMessageBox.Icon.Question, "Use the Half-Day Agenda",
-        f"Replace the agenda's {slots} {plural} with the half-day agenda?",
-        "Undo (Ctrl+Z) brings the current agenda back.",
-        [("replace", "Replace", _Role.AcceptRole), ("cancel", "Cancel", _Role.RejectRole)],
-        "cancel") == "replace"
+    return (
+        _choose(
+            parent,
+            QMessageBox.Icon.Question,
+            "Use the Half-Day Agenda",
+            f"Replace the agenda's {slots} {plural} with the half-day agenda?",
+            "Undo (Ctrl+Z) brings the current agenda back.",
+            [("replace", "Replace", _Role.AcceptRole), ("cancel", "Cancel", _Role.RejectRole)],
+            "cancel",
+        )
+        == "replace"
+    )
 
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:

@@ -35,8 +35,11 @@ def message_for(exc: BaseException, action: str) -> str:
 
 
 def report(parent: QWidget | None, action: str, exc: BaseException) -> None:
-    details = "" if isinstance(exc, WorkbookError) else "".join(
-        traceback.format_exception(type(exc), exc, exc.__traceback__))
+    details = (
+        ""
+        if isinstance(exc, WorkbookError)
+        else "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    )
     dialogs.show_error(parent, action, message_for(exc, action), details)
 
 
@@ -55,8 +58,9 @@ class ExceptionHook:
         if sys.excepthook is self:
             sys.excepthook = self._previous
 
-    def __call__(self, kind: type[BaseException], exc: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(
+        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         text = "".join(traceback.format_exception(kind, exc, tb))
         print(text, file=sys.stderr)
         if self._busy or issubclass(kind, KeyboardInterrupt):
@@ -70,14 +74,19 @@ class ExceptionHook:
             except Exception as save_exc:
                 save_problem = f"\nThe emergency copy could not be written: {save_exc}"
             if saved is not None:
-                kept = ("Your unsaved work was saved to the recovery folder and will be "
-                        f"offered when you start PMO Workbook again:\n{saved}")
+                kept = (
+                    "Your unsaved work was saved to the recovery folder and will be "
+                    f"offered when you start PMO Workbook again:\n{saved}"
+                )
             else:
                 kept = "There was no unsaved work to lose." + save_problem
             if QApplication.instance() is not None:
                 dialogs.show_error(
-                    QApplication.activeWindow(), "Unexpected Error",
+                    QApplication.activeWindow(),
+                    "Unexpected Error",
                     f"Something went wrong: {exc or kind.__name__}.\n\n{kept}\n\nYou can go "
-                    "on working; saving your workbook now is a good idea.", text)
+                    "on working; saving your workbook now is a good idea.",
+                    text,
+                )
         finally:
             self._busy = False

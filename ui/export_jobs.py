@@ -45,7 +45,8 @@ def _write(kind: str, workbook: Workbook, path: Path, template: Path | None) -> 
         if exc.name and exc.name.startswith("exporters"):
             raise ExportUnavailableError(
                 f"The {'Excel tracker' if kind == TRACKER else 'Word charter'} export is not "
-                "available in this installation of PMO Workbook.") from exc
+                "available in this installation of PMO Workbook."
+            ) from exc
         raise
 
 
@@ -56,8 +57,14 @@ class ExportJob(QObject):
     done = Signal(object, object)  # Path, list[str] notes
     failed = Signal(object, object)  # Path, BaseException
 
-    def __init__(self, kind: str, workbook: Workbook, path: Path,
-                 template: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        workbook: Workbook,
+        path: Path,
+        template: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.path = path
@@ -66,8 +73,7 @@ class ExportJob(QObject):
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name=f"export-{self.kind}",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, name=f"export-{self.kind}", daemon=True)
         self._thread.start()
 
     def wait(self, timeout: float | None = None) -> None:
@@ -109,8 +115,9 @@ class ExportRunner(QObject):
         for job in list(self._jobs):
             job.wait(timeout)
 
-    def start(self, kind: str, workbook: Workbook, path: Path,
-              template: Path | None = None) -> ExportJob:
+    def start(
+        self, kind: str, workbook: Workbook, path: Path, template: Path | None = None
+    ) -> ExportJob:
         job = ExportJob(kind, workbook, path, template, self)
         job.done.connect(lambda p, notes, j=job: self._finished(j, p, notes))
         job.failed.connect(lambda p, exc, j=job: self._failed(j, p, exc))

@@ -119,8 +119,13 @@ class WorkbookFiles(QObject):
             if answer == "cancel":
                 return False
             read_only = answer == "read_only"
-        self._show(workbook, path, modified=False, read_only=read_only,
-                   force_lock=holder is not None and not read_only)
+        self._show(
+            workbook,
+            path,
+            modified=False,
+            read_only=read_only,
+            force_lock=holder is not None and not read_only,
+        )
         return True
 
     def open_sample(self, *, confirmed: bool = False) -> bool:
@@ -163,14 +168,25 @@ class WorkbookFiles(QObject):
         except WorkbookError as exc:
             errors.report(self.window, "Restore Unsaved Work", exc)
             return False
-        original = recovery.original if recovery.original and recovery.original.parent.is_dir() \
-            else None
+        original = (
+            recovery.original if recovery.original and recovery.original.parent.is_dir() else None
+        )
         holder = lockfile.live_lock(original) if original else None
-        read_only = holder is not None and dialogs.ask_locked(
-            self.window, original.name if original else "", holder.describe()) != "open_anyway"
-        self._show(workbook, original, modified=True, read_only=read_only,
-                   force_lock=holder is not None and not read_only,
-                   suggested=original.name if original else "Recovered.pmowb")
+        read_only = (
+            holder is not None
+            and dialogs.ask_locked(
+                self.window, original.name if original else "", holder.describe()
+            )
+            != "open_anyway"
+        )
+        self._show(
+            workbook,
+            original,
+            modified=True,
+            read_only=read_only,
+            force_lock=holder is not None and not read_only,
+            suggested=original.name if original else "Recovered.pmowb",
+        )
         # Keep writing to the same recovery file: it goes away once the work is saved.
         self.recovery = RecoveryWriter(recovery.key)
         return True
@@ -185,9 +201,16 @@ class WorkbookFiles(QObject):
                 recovery.discard()
         return False
 
-    def _show(self, workbook: Workbook, path: Path | None, *, modified: bool,
-              read_only: bool = False, force_lock: bool = False,
-              suggested: str | None = None) -> None:
+    def _show(
+        self,
+        workbook: Workbook,
+        path: Path | None,
+        *,
+        modified: bool,
+        read_only: bool = False,
+        force_lock: bool = False,
+        suggested: str | None = None,
+    ) -> None:
         self._release()
         self.recovery = RecoveryWriter()
         if path is not None and not read_only:
@@ -222,15 +245,21 @@ class WorkbookFiles(QObject):
         if target is None:
             return False
         if _same_file(target, SAMPLE):
-            dialogs.show_error(self.window, "Save Workbook As", "The sample that ships with "
-                               "PMO Workbook cannot be overwritten. Choose another name.")
+            dialogs.show_error(
+                self.window,
+                "Save Workbook As",
+                "The sample that ships with "
+                "PMO Workbook cannot be overwritten. Choose another name.",
+            )
             return False
         if self.document.read_only or not _same_file(target, self.document.path):
             holder = lockfile.live_lock(target)
             if holder is not None:
-                dialogs.show_error(self.window, "Save Workbook As",
-                                   f"{target.name} is open by {holder.describe()}. "
-                                   "Choose another name.")
+                dialogs.show_error(
+                    self.window,
+                    "Save Workbook As",
+                    f"{target.name} is open by {holder.describe()}. Choose another name.",
+                )
                 return False
         return self._save_to(target)
 

@@ -39,15 +39,21 @@ class FindingsPanel(QTabWidget):
     def show_findings(self, findings: list[Finding], step: Step) -> None:
         self._step = step
         mine = [f for f in findings if f.step is step]
-        self._fill(self.step_list, mine, with_step=False,
-                   empty=f"Nothing to look at in {step.title.lower()}.")
-        self._fill(self.all_list, findings, with_step=True, empty="No findings: the workbook "
-                   "is ready.")
+        self._fill(
+            self.step_list,
+            mine,
+            with_step=False,
+            empty=f"Nothing to look at in {step.title.lower()}.",
+        )
+        self._fill(
+            self.all_list, findings, with_step=True, empty="No findings: the workbook is ready."
+        )
         self.setTabText(0, f"This step ({len(mine)})")
         self.setTabText(1, f"All ({len(findings)})")
 
-    def _fill(self, widget: QListWidget, findings: list[Finding], *, with_step: bool,
-              empty: str) -> None:
+    def _fill(
+        self, widget: QListWidget, findings: list[Finding], *, with_step: bool, empty: str
+    ) -> None:
         widget.clear()
         if not findings:
             item = QListWidgetItem(empty)
@@ -56,18 +62,24 @@ class FindingsPanel(QTabWidget):
             return
         for finding in findings:
             prefix = f"{finding.step.number}. {finding.step.title} — " if with_step else ""
-            item = QListWidgetItem(theme.severity_icon(finding.severity),
-                                   f"{prefix}{finding.message}")
+            item = QListWidgetItem(
+                theme.severity_icon(finding.severity), f"{prefix}{finding.message}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, finding)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{finding.severity.label}: {prefix}{finding.message}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{finding.severity.label}: {prefix}{finding.message}",
+            )
             item.setToolTip(f"{finding.severity.label}: {finding.message}")
             widget.addItem(item)
 
     def messages(self, which: str = "step") -> list[str]:
         widget = self.step_list if which == "step" else self.all_list
-        return [widget.item(i).text() for i in range(widget.count())
-                if widget.item(i).data(Qt.ItemDataRole.UserRole) is not None]
+        return [
+            widget.item(i).text()
+            for i in range(widget.count())
+            if widget.item(i).data(Qt.ItemDataRole.UserRole) is not None
+        ]
 
     def _activated(self, item: QListWidgetItem) -> None:
         finding = item.data(Qt.ItemDataRole.UserRole)

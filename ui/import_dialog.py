@@ -52,31 +52,43 @@ class ImportPreviewDialog(QDialog):
     """The changes and problems of one tracker; Apply is offered only when there is a
     change to apply."""
 
-    def __init__(self, plan: ImportPlan, tracker_name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, tracker_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{TITLE} — {tracker_name}")
         self.resize(900, 560)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(plan.summary() + (
-            " Apply the changes to bring them into the workbook (one undo step); the cells "
-            "with problems are skipped." if plan.changes else " There is nothing to apply."))
+        self.summary = QLabel(
+            plan.summary()
+            + (
+                " Apply the changes to bring them into the workbook (one undo step); the cells "
+                "with problems are skipped."
+                if plan.changes
+                else " There is nothing to apply."
+            )
+        )
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
         layout.addWidget(QLabel(f"<b>Changes ({len(plan.changes)})</b>"))
-        self.changes = _table(["Objective", "Column", "Old", "New"], [
-            [c.code, c.column, shown(c.old), shown(c.new)] for c in plan.changes])
+        self.changes = _table(
+            ["Objective", "Column", "Old", "New"],
+            [[c.code, c.column, shown(c.old), shown(c.new)] for c in plan.changes],
+        )
         layout.addWidget(self.changes, 3)
 
         layout.addWidget(QLabel(f"<b>Problems, not imported ({len(plan.problems)})</b>"))
-        self.problems = _table(["Row", "Column", "Found", "Problem"], [
-            [_row_text(p.row, p.code), p.column or "", p.value or "", p.message]
-            for p in plan.problems])
+        self.problems = _table(
+            ["Row", "Column", "Found", "Problem"],
+            [
+                [_row_text(p.row, p.code), p.column or "", p.value or "", p.message]
+                for p in plan.problems
+            ],
+        )
         layout.addWidget(self.problems, 2)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         count = len(plan.changes)
         apply_button.setText(f"Apply {count} change{'s' if count != 1 else ''}")
@@ -133,6 +145,7 @@ def run_import(parent: QWidget | None, document: WorkbookDocument) -> bool:
     def mutate(workbook: Workbook) -> None:
         apply_updates(workbook, plan)
 
-    document.push(EditWorkbook(document, "Import tracker updates", Change.OBJECTIVES,
-                               ("objectives",), mutate))
+    document.push(
+        EditWorkbook(document, "Import tracker updates", Change.OBJECTIVES, ("objectives",), mutate)
+    )
     return True

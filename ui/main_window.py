@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self.files.workbook_shown.connect(self._show_screen)
         self.files.recent_changed.connect(self.refresh_recent)
         self.files.autosaved.connect(
-            lambda p: self.statusBar().showMessage("Autosaved for recovery", 3000))
+            lambda p: self.statusBar().showMessage("Autosaved for recovery", 3000)
+        )
         self.step_list.step_selected.connect(self.show_step)
         self.agenda_clock.step_requested.connect(self.show_step)  # the projector follows
         self.findings.finding_activated.connect(self.jump_to_finding)
@@ -160,10 +161,20 @@ class MainWindow(QMainWindow):
     def _show_screen(self, has_workbook: bool) -> None:
         self.screens.setCurrentWidget(self.splitter if has_workbook else self.welcome)
         self.findings_dock.setVisible(has_workbook and self.named_actions["findings"].isChecked())
-        self.workshop_dock.setVisible(has_workbook
-                                      and self.named_actions["workshop_panel"].isChecked())
-        for name in ("save", "save_as", "close", "next_year", "export_tracker",
-                     "export_charter", "import_tracker", "previous_step", "next_step"):
+        self.workshop_dock.setVisible(
+            has_workbook and self.named_actions["workshop_panel"].isChecked()
+        )
+        for name in (
+            "save",
+            "save_as",
+            "close",
+            "next_year",
+            "export_tracker",
+            "export_charter",
+            "import_tracker",
+            "previous_step",
+            "next_step",
+        ):
             self.named_actions[name].setEnabled(has_workbook)
         self._exports_running(self.exports.is_running())
         self.agenda_clock.set_workbook_open(has_workbook)
@@ -180,8 +191,10 @@ class MainWindow(QMainWindow):
         if step not in self._pages:
             page = page_class(step)(self.document, self.page_stack)
             page.setAccessibleName(f"{step.number}. {step.title}")
-            for signal_name, slot in (("export_tracker_requested", self.export_tracker),
-                                      ("export_charter_requested", self.export_charter)):
+            for signal_name, slot in (
+                ("export_tracker_requested", self.export_tracker),
+                ("export_charter_requested", self.export_charter),
+            ):
                 signal = getattr(page, signal_name, None)
                 if signal is not None:
                     signal.connect(lambda *_a, s=slot: s())
@@ -288,8 +301,12 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
 
     def _welcome_action(self, key: str) -> None:
-        {"new": self.files.new, "open": self.files.open_dialog,
-         "sample": self.files.open_sample, "next_year": self.files.start_next_year}[key]()
+        {
+            "new": self.files.new,
+            "open": self.files.open_dialog,
+            "sample": self.files.open_sample,
+            "next_year": self.files.start_next_year,
+        }[key]()
 
     # --- exports and import ----------------------------------------------------------
 
@@ -297,10 +314,20 @@ class MainWindow(QMainWindow):
         stem = Path(self.files.display_name()).stem
         folder = self.document.path.parent if self.document.path else self.settings.last_folder()
         if kind == TRACKER:
-            return dialogs.ask_save_path(self, folder / f"{stem} tracker.xlsx",
-                                         "Export Excel Tracker", dialogs.TRACKER_FILTER, ".xlsx")
-        return dialogs.ask_save_path(self, folder / f"{stem} charter.docx",
-                                     "Export Word Charter", dialogs.CHARTER_FILTER, ".docx")
+            return dialogs.ask_save_path(
+                self,
+                folder / f"{stem} tracker.xlsx",
+                "Export Excel Tracker",
+                dialogs.TRACKER_FILTER,
+                ".xlsx",
+            )
+        return dialogs.ask_save_path(
+            self,
+            folder / f"{stem} charter.docx",
+            "Export Word Charter",
+            dialogs.CHARTER_FILTER,
+            ".docx",
+        )
 
     def export_tracker(self) -> None:
         path = self._export_path(TRACKER)
@@ -309,12 +336,14 @@ class MainWindow(QMainWindow):
 
     def export_charter(self) -> None:
         accepted, template = dialogs.ask_charter_template(
-            self, self.settings.charter_template(), self.settings.last_folder())
+            self, self.settings.charter_template(), self.settings.last_folder()
+        )
         if not accepted:
             return
         if template is not None and not template.is_file():
-            dialogs.show_error(self, "Export Word Charter",
-                               f"The template {template} does not exist.")
+            dialogs.show_error(
+                self, "Export Word Charter", f"The template {template} does not exist."
+            )
             return
         self.settings.set_charter_template(template)
         path = self._export_path(CHARTER)
@@ -329,8 +358,11 @@ class MainWindow(QMainWindow):
         try:
             from ui.import_dialog import run_import
         except ImportError:
-            dialogs.show_error(self, "Import Tracker Updates", "Importing tracker updates is "
-                               "not available in this installation of PMO Workbook.")
+            dialogs.show_error(
+                self,
+                "Import Tracker Updates",
+                "Importing tracker updates is not available in this installation of PMO Workbook.",
+            )
             return
         run_import(self, self.document)
 
@@ -378,8 +410,9 @@ class MainWindow(QMainWindow):
         try:
             self.files.autosave()
         except Exception as exc:
-            self.statusBar().showMessage(f"Autosave failed: {errors.message_for(exc, 'Autosave')}",
-                                         10000)
+            self.statusBar().showMessage(
+                f"Autosave failed: {errors.message_for(exc, 'Autosave')}", 10000
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_close():
@@ -439,5 +472,7 @@ class _UndoKeysToDocument(QObject):
         if watched.window() is not self._window:
             return False
         # Consumed but not accepted: the shortcut of the window's Undo/Redo action fires.
-        return bool(event.matches(QKeySequence.StandardKey.Undo)
-                    or event.matches(QKeySequence.StandardKey.Redo))
+        return bool(
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        )

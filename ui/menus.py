@@ -16,9 +16,15 @@ if TYPE_CHECKING:
 Keys = QKeySequence.StandardKey
 
 
-def _action(window: MainWindow, name: str, text: str, slot: Callable[..., object],
-            shortcut: QKeySequence.StandardKey | str | None = None, tip: str = "",
-            checkable: bool = False) -> QAction:
+def _action(
+    window: MainWindow,
+    name: str,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
+    checkable: bool = False,
+) -> QAction:
     action = QAction(text, window)
     action.setObjectName(f"action_{name}")
     if isinstance(shortcut, str):
@@ -44,21 +50,37 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(_action(window, "open", "&Open…", files.open_dialog, Keys.Open))
     window.recent_menu.setObjectName("recentMenu")
     file_menu.addMenu(window.recent_menu)
-    file_menu.addAction(_action(window, "sample", "Open the Sa&mple", files.open_sample,
-                                tip="Open Northwind's review as an untitled copy"))
+    file_menu.addAction(
+        _action(
+            window,
+            "sample",
+            "Open the Sa&mple",
+            files.open_sample,
+            tip="Open Northwind's review as an untitled copy",
+        )
+    )
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "save", "&Save", files.save, Keys.Save))
     file_menu.addAction(_action(window, "save_as", "Save &As…", files.save_as, Keys.SaveAs))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, "next_year", "Start &Next Year's Review…",
-                                files.start_next_year,
-                                tip="A new workbook for the coming year, from this one"))
-    file_menu.addAction(_action(window, "export_tracker", "Export Excel &Tracker…",
-                                window.export_tracker))
-    file_menu.addAction(_action(window, "export_charter", "Export Word &Charter…",
-                                window.export_charter))
-    file_menu.addAction(_action(window, "import_tracker", "&Import Tracker Updates…",
-                                window.import_tracker))
+    file_menu.addAction(
+        _action(
+            window,
+            "next_year",
+            "Start &Next Year's Review…",
+            files.start_next_year,
+            tip="A new workbook for the coming year, from this one",
+        )
+    )
+    file_menu.addAction(
+        _action(window, "export_tracker", "Export Excel &Tracker…", window.export_tracker)
+    )
+    file_menu.addAction(
+        _action(window, "export_charter", "Export Word &Charter…", window.export_charter)
+    )
+    file_menu.addAction(
+        _action(window, "import_tracker", "&Import Tracker Updates…", window.import_tracker)
+    )
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "close", "&Close", files.close, Keys.Close))
     file_menu.addAction(_action(window, "quit", "&Quit", window.close, Keys.Quit))
@@ -77,31 +99,60 @@ def build_menus(window: MainWindow) -> None:
         edit_menu.addAction(action)
 
     go_menu = bar.addMenu("&Go")
-    go_menu.addAction(_action(window, "previous_step", "&Previous Step",
-                              lambda: window.step_by(-1), "Ctrl+PgUp"))
-    go_menu.addAction(_action(window, "next_step", "&Next Step",
-                              lambda: window.step_by(1), "Ctrl+PgDown"))
+    go_menu.addAction(
+        _action(window, "previous_step", "&Previous Step", lambda: window.step_by(-1), "Ctrl+PgUp")
+    )
+    go_menu.addAction(
+        _action(window, "next_step", "&Next Step", lambda: window.step_by(1), "Ctrl+PgDown")
+    )
 
     view_menu = bar.addMenu("&View")
-    view_menu.addAction(_action(window, "workshop", "&Workshop Mode", window.set_workshop_mode,
-                                "F11", tip="Full screen and larger type for a projector",
-                                checkable=True))
-    step_list = _action(window, "step_list", "&Step List", window.set_step_list_visible,
-                        "Ctrl+Shift+L", checkable=True)
+    view_menu.addAction(
+        _action(
+            window,
+            "workshop",
+            "&Workshop Mode",
+            window.set_workshop_mode,
+            "F11",
+            tip="Full screen and larger type for a projector",
+            checkable=True,
+        )
+    )
+    step_list = _action(
+        window,
+        "step_list",
+        "&Step List",
+        window.set_step_list_visible,
+        "Ctrl+Shift+L",
+        checkable=True,
+    )
     step_list.setChecked(True)
     view_menu.addAction(step_list)
-    findings = _action(window, "findings", "&Findings", window.set_findings_visible,
-                       "Ctrl+Shift+F", checkable=True)
+    findings = _action(
+        window, "findings", "&Findings", window.set_findings_visible, "Ctrl+Shift+F", checkable=True
+    )
     findings.setChecked(window.settings.findings_panel())
     view_menu.addAction(findings)
-    workshop_panel = _action(window, "workshop_panel", "&Agenda, Parking Lot and Decisions",
-                             window.set_workshop_panel_visible, "Ctrl+Shift+P", checkable=True,
-                             tip="The workshop's timed agenda, parking lot and decision log")
+    workshop_panel = _action(
+        window,
+        "workshop_panel",
+        "&Agenda, Parking Lot and Decisions",
+        window.set_workshop_panel_visible,
+        "Ctrl+Shift+P",
+        checkable=True,
+        tip="The workshop's timed agenda, parking lot and decision log",
+    )
     workshop_panel.setChecked(window.settings.workshop_panel())
     view_menu.addAction(workshop_panel)
     clock = window.agenda_clock
-    agenda_clock = _action(window, "agenda_clock", "Start/Pause Agenda &Clock", clock.toggle,
-                           START_PAUSE_KEY, tip="Start or pause the clock of the agenda's slot")
+    agenda_clock = _action(
+        window,
+        "agenda_clock",
+        "Start/Pause Agenda &Clock",
+        clock.toggle,
+        START_PAUSE_KEY,
+        tip="Start or pause the clock of the agenda's slot",
+    )
     agenda_clock.setEnabled(clock.is_available())
     clock.available_changed.connect(agenda_clock.setEnabled)  # only with an agenda to time
     view_menu.addAction(agenda_clock)

@@ -103,8 +103,9 @@ def find_recoveries() -> list[Recovery]:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             saved_at = datetime.fromisoformat(meta["saved_at"])
-            owner = LockInfo(str(meta.get("user", "")), str(meta["host"]), int(meta["pid"]),
-                             saved_at)
+            owner = LockInfo(
+                str(meta.get("user", "")), str(meta["host"]), int(meta["pid"]), saved_at
+            )
             original = Path(meta["original"]) if meta.get("original") else None
             title = str(meta.get("title") or data_path.stem)
         except (OSError, ValueError, KeyError, TypeError):

@@ -38,8 +38,10 @@ class StepList(QListWidget):
             item = self.item(row)
             item.setText(f"{step.number}. {step.title}\n{state.label}")
             item.setIcon(theme.state_icon(state))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"Step {step.number}, {step.title}: {state.label}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"Step {step.number}, {step.title}: {state.label}",
+            )
             item.setToolTip(f"{step.title}: {state.label.lower()}")
         self._states = dict(states)
 

@@ -24,11 +24,18 @@ from ui import theme
 _ACTIONS = (
     ("new", "New Workbook", "Start an empty review with the customer-success purpose prefilled."),
     ("open", "Open…", "Open a .pmowb workbook."),
-    ("next_year", "Start Next Year's Review…",
-     "Start the coming year's review from this year's workbook: statements and open "
-     "objectives come over awaiting a decision."),
-    ("sample", "Open the Sample", "Explore Northwind's FY2027 portfolio office review. Saving "
-     "asks for a new file: the sample stays as it is."),
+    (
+        "next_year",
+        "Start Next Year's Review…",
+        "Start the coming year's review from this year's workbook: statements and open "
+        "objectives come over awaiting a decision.",
+    ),
+    (
+        "sample",
+        "Open the Sample",
+        "Explore Northwind's FY2027 portfolio office review. Saving "
+        "asks for a new file: the sample stays as it is.",
+    ),
 )
 
 
@@ -44,9 +51,11 @@ class WelcomeScreen(QWidget):
         title = QLabel("PMO Workbook")
         title.setObjectName("welcomeTitle")
         self._title = title
-        subtitle = QLabel("The annual review of your management office: purpose, mission, "
-                          "vision and measurable objectives, aligned to the company's "
-                          "strategy.")
+        subtitle = QLabel(
+            "The annual review of your management office: purpose, mission, "
+            "vision and measurable objectives, aligned to the company's "
+            "strategy."
+        )
         subtitle.setObjectName("welcomeSubtitle")
         subtitle.setWordWrap(True)
         self._subtitle = subtitle
@@ -140,8 +149,9 @@ class WelcomeScreen(QWidget):
         self.no_recent.setVisible(not paths)
 
     def recent_paths(self) -> list[Path]:
-        return [self.recent.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.recent.count())]
+        return [
+            self.recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.recent.count())
+        ]
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -35,12 +35,14 @@ from ui.models.table import Column, EntityTableModel
 from ui.widgets.list_editor import ListEditor
 
 DOCK_TITLE = "Workshop: agenda, parking lot and decisions"
-AGENDA_EMPTY = ("Plan the workshop: a slot per step, with its minutes. The clock in workshop "
-                "mode follows it.")
+AGENDA_EMPTY = (
+    "Plan the workshop: a slot per step, with its minutes. The clock in workshop mode follows it."
+)
 HALF_DAY = "Use the half-day agenda"
 ROWS_OF_TEXT = 14  # the dock's first height: tabs, buttons and about six rows of a list
-PARKING_LOT_EMPTY = ("Park a topic that would derail the discussion; come back to it before "
-                     "the workshop ends.")
+PARKING_LOT_EMPTY = (
+    "Park a topic that would derail the discussion; come back to it before the workshop ends."
+)
 DECISION_LOG_EMPTY = "Write down each decision as it is made, with who made it."
 
 
@@ -53,9 +55,13 @@ def parking_lot_model(document: WorkbookDocument) -> EntityTableModel:
         columns=[
             Column("topic", "Topic"),
             Column("raised_by", "Raised by"),
-            Column("resolved", "Resolved", editor="bool",
-                   tooltip="Tick once the topic has been dealt with; open topics go into the "
-                           "charter's appendix"),
+            Column(
+                "resolved",
+                "Resolved",
+                editor="bool",
+                tooltip="Tick once the topic has been dealt with; open topics go into the "
+                "charter's appendix",
+            ),
         ],
         noun="parked topic",
         factory=ParkingLotItem,
@@ -101,12 +107,24 @@ def agenda_model(document: WorkbookDocument) -> AgendaModel:
         container=("agenda",),
         change=Change.WORKSHOP,
         columns=[
-            Column("step", "Step", editor="enum", choices=lambda _wb: _STEP_CHOICES,
-                   none_label="No step",
-                   tooltip="The step the projector shows when the clock reaches this slot"),
+            Column(
+                "step",
+                "Step",
+                editor="enum",
+                choices=lambda _wb: _STEP_CHOICES,
+                none_label="No step",
+                tooltip="The step the projector shows when the clock reaches this slot",
+            ),
             Column("topic", "Topic"),
-            Column("minutes", "Minutes", editor="number", minimum=1, maximum=600, decimals=0,
-                   unit=lambda _slot: "min"),
+            Column(
+                "minutes",
+                "Minutes",
+                editor="number",
+                minimum=1,
+                maximum=600,
+                decimals=0,
+                unit=lambda _slot: "min",
+            ),
         ],
         noun="slot",
         factory=AgendaItem,
@@ -140,15 +158,17 @@ class WorkshopPanel(QWidget):
         self.setObjectName("workshopPanel")
         self.setAccessibleName("Workshop agenda, parking lot and decision log")
         self.document = document
-        self.agenda = ListEditor(agenda_model(document), AGENDA_EMPTY, "Add slot",
-                                 stretch_column=1)
-        self.parking_lot = ListEditor(parking_lot_model(document), PARKING_LOT_EMPTY,
-                                      "Park a topic", stretch_column=0)
-        self.decisions = ListEditor(decision_log_model(document), DECISION_LOG_EMPTY,
-                                    "Add decision", stretch_column=0)
+        self.agenda = ListEditor(agenda_model(document), AGENDA_EMPTY, "Add slot", stretch_column=1)
+        self.parking_lot = ListEditor(
+            parking_lot_model(document), PARKING_LOT_EMPTY, "Park a topic", stretch_column=0
+        )
+        self.decisions = ListEditor(
+            decision_log_model(document), DECISION_LOG_EMPTY, "Add decision", stretch_column=0
+        )
         self.half_day_button = QPushButton(HALF_DAY)
-        self.half_day_button.setToolTip("Replace the agenda with a four-hour plan: a slot per "
-                                        "step and a break (undoable)")
+        self.half_day_button.setToolTip(
+            "Replace the agenda with a four-hour plan: a slot per step and a break (undoable)"
+        )
         self.half_day_button.clicked.connect(lambda: use_half_day_agenda(document, self))
         self.total_label = QLabel()
         self.total_label.setObjectName("agendaTotal")
@@ -164,20 +184,23 @@ class WorkshopPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for widget, title in ((self.agenda, "Agenda"), (self.parking_lot, "Parking lot"),
-                              (self.decisions, "Decisions")):
+        for widget, title in (
+            (self.agenda, "Agenda"),
+            (self.parking_lot, "Parking lot"),
+            (self.decisions, "Decisions"),
+        ):
             self.tabs.addTab(widget, title)
         self.tabs.setCornerWidget(self.agenda_tools, Qt.Corner.TopRightCorner)
-        self.tabs.currentChanged.connect(
-            lambda index: self.agenda_tools.setVisible(index == 0))
+        self.tabs.currentChanged.connect(lambda index: self.agenda_tools.setVisible(index == 0))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.tabs)
         # The models follow Change.WORKSHOP themselves; a different workbook (new, open,
         # restored) is read again at once, before anything asks the panel for its rows.
         document.replaced.connect(self.refresh)
-        document.changed.connect(lambda change: self._update_counts()
-                                 if change & Change.WORKSHOP else None)
+        document.changed.connect(
+            lambda change: self._update_counts() if change & Change.WORKSHOP else None
+        )
         self._update_counts()
 
     def refresh(self) -> None:
@@ -191,9 +214,11 @@ class WorkshopPanel(QWidget):
         self.total_label.setText(f"Total: {format_duration(minutes)}")
         open_topics = sum(not item.resolved for item in wb.parking_lot)
         slots = len(wb.agenda)
-        titles = (f"Agenda ({slots} slot{'' if slots == 1 else 's'})" if slots else "Agenda",
-                  f"Parking lot ({open_topics} open)" if wb.parking_lot else "Parking lot",
-                  f"Decisions ({len(wb.decision_log)})" if wb.decision_log else "Decisions")
+        titles = (
+            f"Agenda ({slots} slot{'' if slots == 1 else 's'})" if slots else "Agenda",
+            f"Parking lot ({open_topics} open)" if wb.parking_lot else "Parking lot",
+            f"Decisions ({len(wb.decision_log)})" if wb.decision_log else "Decisions",
+        )
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
 

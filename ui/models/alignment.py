@@ -31,16 +31,23 @@ def next_strength(current: Strength | None) -> Strength | None:
     return CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)]
 
 
-def set_strength(document: WorkbookDocument, objective_id: str, strategic_id: str,
-                 strength: Strength | None) -> None:
+def set_strength(
+    document: WorkbookDocument, objective_id: str, strategic_id: str, strength: Strength | None
+) -> None:
     """One undoable edit of one cell: add, change or remove the link."""
 
     def mutate(wb: Workbook) -> None:
-        links = [a for a in wb.alignment
-                 if not (a.objective_id == objective_id and a.strategic_id == strategic_id)]
+        links = [
+            a
+            for a in wb.alignment
+            if not (a.objective_id == objective_id and a.strategic_id == strategic_id)
+        ]
         if strength is not None:
-            links.append(AlignmentLink(objective_id=objective_id, strategic_id=strategic_id,
-                                       strength=strength))
+            links.append(
+                AlignmentLink(
+                    objective_id=objective_id, strategic_id=strategic_id, strength=strength
+                )
+            )
         wb.alignment = links
 
     text = f"Set alignment to {strength.label.lower()}" if strength else "Remove alignment"
@@ -87,8 +94,9 @@ class AlignmentModel(QAbstractTableModel):
         cell = self.cell(index)
         return None if cell is None else self._links.get(cell)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if self.is_empty():
             return None
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -134,8 +142,10 @@ class AlignmentModel(QAbstractTableModel):
             objective = self.objectives[index.row()]
             strategic = self.strategic[index.column()]
             how = strength.label.lower() if strength else "no"
-            return (f"{objective.code or objective.title} gives {how} support to "
-                    f"{strategic.code or strategic.title}. Click or press Space to change.")
+            return (
+                f"{objective.code or objective.title} gives {how} support to "
+                f"{strategic.code or strategic.title}. Click or press Space to change."
+            )
         return None
 
     def _total_data(self, index: Index, role: int) -> Any:
@@ -158,8 +168,7 @@ class AlignmentModel(QAbstractTableModel):
             return "Sum of strengths: weak 1, medium 2, strong 3"
         return None
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         cell = self.cell(index)
         if role != Qt.ItemDataRole.EditRole or cell is None or self.document.read_only:
             return False
@@ -187,8 +196,9 @@ class AlignmentModel(QAbstractTableModel):
             return
         wb = self.document.workbook
         objectives = wb.active_objectives()
-        same_shape = ([o.id for o in objectives] == [o.id for o in self.objectives]
-                      and [s.id for s in wb.strategy] == [s.id for s in self.strategic])
+        same_shape = [o.id for o in objectives] == [o.id for o in self.objectives] and [
+            s.id for s in wb.strategy
+        ] == [s.id for s in self.strategic]
         if not same_shape:
             self.beginResetModel()
             self._load()
@@ -196,7 +206,8 @@ class AlignmentModel(QAbstractTableModel):
             return
         self._load()
         if not self.is_empty():
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self.rowCount() - 1)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)

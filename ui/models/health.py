@@ -40,8 +40,9 @@ class HealthModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
@@ -81,13 +82,12 @@ class HealthModel(QAbstractTableModel):
         return None
 
     def _comparison(self, complaint: Complaint):
-        return next(c for c in health_comparison(self.document.workbook)
-                    if c.complaint is complaint)
+        return next(
+            c for c in health_comparison(self.document.workbook) if c.complaint is complaint
+        )
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not (self.flags(index)
-                                                    & Qt.ItemFlag.ItemIsEditable):
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         complaint = self.complaints[index.row()]
         rating = self.document.workbook.health_rating(complaint)
@@ -111,13 +111,21 @@ class HealthModel(QAbstractTableModel):
         def locate(wb, complaint=complaint):
             return wb.health_rating(complaint)
 
-        self.document.push(SetValue(self.document, locate, field, value, Change.HEALTH,
-                                    f"Rate “{complaint.label}”" if field == "score"
-                                    else "Edit health note"))
+        self.document.push(
+            SetValue(
+                self.document,
+                locate,
+                field,
+                value,
+                Change.HEALTH,
+                f"Rate “{complaint.label}”" if field == "score" else "Edit health note",
+            )
+        )
         return True
 
     def _on_changed(self, change: Change) -> None:
         if change & Change.HEALTH:
             self.has_history = self.document.workbook.last_year() is not None
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.complaints) - 1, len(HEADERS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.complaints) - 1, len(HEADERS) - 1)
+            )

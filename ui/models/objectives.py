@@ -34,8 +34,12 @@ def _decision_display(_wb: Workbook, objective: Objective) -> str:
 
 
 COLUMNS = [
-    Column("smart", "SMART", editor="readonly",
-           tooltip="Is it specific, measurable, owned, due and aligned? Hover for details"),
+    Column(
+        "smart",
+        "SMART",
+        editor="readonly",
+        tooltip="Is it specific, measurable, owned, due and aligned? Hover for details",
+    ),
     Column("code", "Code"),
     Column("title", "Title"),
     Column("measure", "Measure", tooltip="How you will know it is met"),
@@ -44,12 +48,24 @@ COLUMNS = [
     Column("target", "Target", editor="number", unit=_unit),
     Column("due", "Due", editor="date"),
     Column("owner", "Owner"),
-    Column("constituent_ids", "Serves", editor="multi", choices=constituent_choices,
-           tooltip="The constituents whose success this objective helps"),
+    Column(
+        "constituent_ids",
+        "Serves",
+        editor="multi",
+        choices=constituent_choices,
+        tooltip="The constituents whose success this objective helps",
+    ),
     Column("status", "Status", editor="enum", choices=enum_choices(ObjectiveStatus)),
-    Column("decision", "Carried over", editor="enum", choices=enum_choices(CarryDecision),
-           none_label="Decide…", owner=lambda o: o.carried, display=_decision_display,
-           tooltip="For objectives from last year: keep, revise, retire or achieved"),
+    Column(
+        "decision",
+        "Carried over",
+        editor="enum",
+        choices=enum_choices(CarryDecision),
+        none_label="Decide…",
+        owner=lambda o: o.carried,
+        display=_decision_display,
+        tooltip="For objectives from last year: keep, revise, retire or achieved",
+    ),
 ]
 
 

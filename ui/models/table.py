@@ -57,8 +57,7 @@ def format_number(value: float | None, unit: str = "") -> str:
     return f"{text} {unit}".strip()
 
 
-def names_of(workbook: Workbook, ids: Sequence[str],
-             choices: Sequence[tuple[str, Any]]) -> str:
+def names_of(workbook: Workbook, ids: Sequence[str], choices: Sequence[tuple[str, Any]]) -> str:
     labels = {value: label for label, value in choices}
     return ", ".join(labels[i] for i in ids if i in labels)
 
@@ -66,11 +65,20 @@ def names_of(workbook: Workbook, ids: Sequence[str],
 class EntityTableModel(QAbstractTableModel):
     """Rows are the entities `rows(workbook)` returns (optionally filtered)."""
 
-    def __init__(self, document: WorkbookDocument, *, rows: Callable[[Workbook], list],
-                 container: tuple[str, ...], change: Change, columns: Sequence[Column],
-                 noun: str, factory: Callable[[], Any],
-                 keep: Callable[[Any], bool] | None = None,
-                 depends: Change = Change.NONE, parent=None) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        *,
+        rows: Callable[[Workbook], list],
+        container: tuple[str, ...],
+        change: Change,
+        columns: Sequence[Column],
+        noun: str,
+        factory: Callable[[], Any],
+        keep: Callable[[Any], bool] | None = None,
+        depends: Change = Change.NONE,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self._rows = rows
@@ -112,8 +120,9 @@ class EntityTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 return self.columns[section].header
@@ -218,10 +227,10 @@ class EntityTableModel(QAbstractTableModel):
             return bool(value)
         return "" if value is None else str(value)
 
-    def setData(self, index: Index, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not (self.flags(index) & (
-                Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)):
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not (
+            self.flags(index) & (Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+        ):
             return False
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and column.editor == "bool":
@@ -235,9 +244,16 @@ class EntityTableModel(QAbstractTableModel):
         if value == self.raw(index.row(), column):
             return True
         entity_id = self._ids[index.row()]
-        self.document.push(SetValue(self.document, self._locator(entity_id, column),
-                                    column.field, value, self.change,
-                                    f"Edit {self.noun} {column.header.lower()}"))
+        self.document.push(
+            SetValue(
+                self.document,
+                self._locator(entity_id, column),
+                column.field,
+                value,
+                self.change,
+                f"Edit {self.noun} {column.header.lower()}",
+            )
+        )
         return True
 
     def insert_row(self, row: int | None = None, entity: Any = None) -> str:
@@ -296,8 +312,7 @@ class EntityTableModel(QAbstractTableModel):
     def _edit(self, text: str, mutate: Callable[[Workbook], None]) -> None:
         if self.document.read_only:
             return
-        self.document.push(EditWorkbook(self.document, text, self.change, self._container,
-                                        mutate))
+        self.document.push(EditWorkbook(self.document, text, self.change, self._container, mutate))
 
     # --- following the document ----------------------------------------------------------
 
@@ -312,24 +327,32 @@ class EntityTableModel(QAbstractTableModel):
         if ids == old:
             self._items = items
             if ids:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(ids) - 1, len(self.columns) - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(ids) - 1, len(self.columns) - 1)
+                )
             return
-        start = next((i for i, (a, b) in enumerate(zip(old, ids, strict=False)) if a != b),
-                     min(len(old), len(ids)))
+        start = next(
+            (i for i, (a, b) in enumerate(zip(old, ids, strict=False)) if a != b),
+            min(len(old), len(ids)),
+        )
         grown = len(ids) - len(old)
-        swapped = (grown == 0 and start + 1 < len(ids) and old[start] == ids[start + 1]
-                   and old[start + 1] == ids[start] and old[start + 2:] == ids[start + 2:])
+        swapped = (
+            grown == 0
+            and start + 1 < len(ids)
+            and old[start] == ids[start + 1]
+            and old[start + 1] == ids[start]
+            and old[start + 2 :] == ids[start + 2 :]
+        )
         if swapped:
             # A move up or down: the row below goes above, so selections follow the rows.
             self.beginMoveRows(QModelIndex(), start + 1, start + 1, QModelIndex(), start)
             self._items, self._ids = items, ids
             self.endMoveRows()
-        elif grown > 0 and old[start:] == ids[start + grown:]:
+        elif grown > 0 and old[start:] == ids[start + grown :]:
             self.beginInsertRows(QModelIndex(), start, start + grown - 1)
             self._items, self._ids = items, ids
             self.endInsertRows()
-        elif grown < 0 and old[start - grown:] == ids[start:]:
+        elif grown < 0 and old[start - grown :] == ids[start:]:
             self.beginRemoveRows(QModelIndex(), start, start - grown - 1)
             self._items, self._ids = items, ids
             self.endRemoveRows()
@@ -339,8 +362,7 @@ class EntityTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         if ids:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(ids) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self.columns) - 1))
 
 
 def enum_choices(enum_type: type[Enum]) -> Callable[[Workbook], list[tuple[str, Any]]]:

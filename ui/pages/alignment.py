@@ -25,8 +25,12 @@ from ui.models.alignment import HEAT, AlignmentModel
 from ui.pages.base import StepPage
 
 KEY_STRENGTH = {
-    Qt.Key.Key_0: None, Qt.Key.Key_Delete: None, Qt.Key.Key_Backspace: None,
-    Qt.Key.Key_1: Strength.WEAK, Qt.Key.Key_2: Strength.MEDIUM, Qt.Key.Key_3: Strength.STRONG,
+    Qt.Key.Key_0: None,
+    Qt.Key.Key_Delete: None,
+    Qt.Key.Key_Backspace: None,
+    Qt.Key.Key_1: Strength.WEAK,
+    Qt.Key.Key_2: Strength.MEDIUM,
+    Qt.Key.Key_3: Strength.STRONG,
 }
 
 
@@ -72,10 +76,16 @@ class _GapList(QLabel):
         if entries == self.entries:
             return
         self.entries = entries
-        items = "".join(f'<li><a href="{entity_id}">{html.escape(text)}</a></li>'
-                        for entity_id, text in rows) or f"<li>{html.escape(empty)}</li>"
-        self.setText(f"<b>{html.escape(self.heading)}</b><ul style='margin-left:-20px'>"
-                     f"{items}</ul>")
+        items = (
+            "".join(
+                f'<li><a href="{entity_id}">{html.escape(text)}</a></li>'
+                for entity_id, text in rows
+            )
+            or f"<li>{html.escape(empty)}</li>"
+        )
+        self.setText(
+            f"<b>{html.escape(self.heading)}</b><ul style='margin-left:-20px'>{items}</ul>"
+        )
 
 
 class AlignmentPage(StepPage):
@@ -102,8 +112,7 @@ class AlignmentPage(StepPage):
         self.model.modelReset.connect(self._size_columns)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Long objective titles are elided so the strategic columns and totals stay in view.
-        self.view.verticalHeader().setMaximumWidth(
-            self.fontMetrics().horizontalAdvance("m") * 16)
+        self.view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 16)
         self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.clicked.connect(self.model.cycle)
         self.view.installEventFilter(MatrixKeys(self.view, self.model))
@@ -123,18 +132,23 @@ class AlignmentPage(StepPage):
         self.coverage.setWordWrap(True)
         side.addWidget(self.coverage)
         self.orphans = _GapList("Office objectives supporting nothing", "orphanObjectives")
-        self.unsupported = _GapList("Company objectives no office objective supports",
-                                    "unsupportedStrategic")
+        self.unsupported = _GapList(
+            "Company objectives no office objective supports", "unsupportedStrategic"
+        )
         self.orphans.activated.connect(self.focus_entity)
         self.unsupported.activated.connect(self.focus_entity)
         side.addWidget(self.orphans)
         side.addWidget(self.unsupported)
         legend = QLabel(
             "<b>Heat map</b><br>"
-            + "".join(f'<span style="background-color:{HEAT[s].name()};color:'
-                      f'{"white" if s is Strength.STRONG else "#0b1f33"}">'
-                      f"&nbsp;{s.label}&nbsp;</span> " for s in Strength)
-            + "<br>Totals add weak 1, medium 2, strong 3.")
+            + "".join(
+                f'<span style="background-color:{HEAT[s].name()};color:'
+                f'{"white" if s is Strength.STRONG else "#0b1f33"}">'
+                f"&nbsp;{s.label}&nbsp;</span> "
+                for s in Strength
+            )
+            + "<br>Totals add weak 1, medium 2, strong 3."
+        )
         legend.setWordWrap(True)
         side.addWidget(legend)
         side.addStretch(1)
@@ -157,8 +171,9 @@ class AlignmentPage(StepPage):
         header.setDefaultSectionSize(width)
         for column in range(self.model.columnCount()):
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(column, max(width, self.fontMetrics().horizontalAdvance(text)
-                                             + 20))
+            header.resizeSection(
+                column, max(width, self.fontMetrics().horizontalAdvance(text) + 20)
+            )
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -171,11 +186,19 @@ class AlignmentPage(StepPage):
             return
         wb = self.document.workbook
         if self.model.is_empty():
-            missing = [name for name, present in (
-                ("the office's objectives (step 8)", wb.active_objectives()),
-                ("the company's strategic objectives (step 3)", wb.strategy)) if not present]
-            self.empty.setText("Nothing to align yet. Add " + " and ".join(missing)
-                               + ", then mark here which objective supports which.")
+            missing = [
+                name
+                for name, present in (
+                    ("the office's objectives (step 8)", wb.active_objectives()),
+                    ("the company's strategic objectives (step 3)", wb.strategy),
+                )
+                if not present
+            ]
+            self.empty.setText(
+                "Nothing to align yet. Add "
+                + " and ".join(missing)
+                + ", then mark here which objective supports which."
+            )
             self.matrix_stack.setCurrentIndex(0)
         else:
             self.matrix_stack.setCurrentIndex(1)
@@ -185,13 +208,16 @@ class AlignmentPage(StepPage):
         else:
             self.coverage.setText(
                 f"<b>Coverage:</b> {round(gaps.coverage * 100)}% of the company's strategic "
-                "objectives are supported by at least one office objective.")
-        self.orphans.show_gaps([(o.id, f"{o.code} {o.title}".strip())
-                                for o in gaps.orphan_objectives],
-                               "Every office objective supports the strategy.")
-        self.unsupported.show_gaps([(s.id, f"{s.code} {s.title}".strip())
-                                    for s in gaps.unsupported_strategic],
-                                   "Every company objective is supported.")
+                "objectives are supported by at least one office objective."
+            )
+        self.orphans.show_gaps(
+            [(o.id, f"{o.code} {o.title}".strip()) for o in gaps.orphan_objectives],
+            "Every office objective supports the strategy.",
+        )
+        self.unsupported.show_gaps(
+            [(s.id, f"{s.code} {s.title}".strip()) for s in gaps.unsupported_strategic],
+            "Every company objective is supported.",
+        )
 
     def focus_entity(self, entity_id, field=None) -> None:
         if entity_id is None or self.model.is_empty():

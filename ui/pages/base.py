@@ -110,7 +110,8 @@ class StepPage(QWidget):
             if not self._dock_linked:
                 self._dock_linked = True
                 dock.visibilityChanged.connect(
-                    lambda visible: self.set_findings_visible(not visible))
+                    lambda visible: self.set_findings_visible(not visible)
+                )
             self.set_findings_visible(not dock.isVisible())
         super().showEvent(event)
 

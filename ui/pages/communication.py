@@ -67,12 +67,16 @@ class CommunicationPage(StepPage):
             communication_model(document),
             "No communication planned yet. Add who should hear from the office — executives, "
             "business units, project managers — the message, the channel and how often.",
-            "Add communication", stretch_column=1)
+            "Add communication",
+            stretch_column=1,
+        )
         self.not_doing = ListEditor(
             not_doing_model(document),
             "Nothing on the not-doing list yet. Add what the office will not do this year, "
             "and why: it keeps the office focused.",
-            "Add not-doing item", stretch_column=1)
+            "Add not-doing item",
+            stretch_column=1,
+        )
         self.list_editors += [self.plan, self.not_doing]
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(_section("Communication plan", self.plan))

@@ -22,8 +22,15 @@ def constituents_model(document) -> EntityTableModel:
             Column("group", "Group"),
             Column("goals", "What they are trying to achieve"),
             Column("needs", "What they need from the office"),
-            Column("satisfaction", "Satisfaction (1–5)", editor="number", minimum=1,
-                   maximum=5, decimals=1, tooltip="Last satisfaction score, 1 to 5"),
+            Column(
+                "satisfaction",
+                "Satisfaction (1–5)",
+                editor="number",
+                minimum=1,
+                maximum=5,
+                decimals=1,
+                tooltip="Last satisfaction score, 1 to 5",
+            ),
         ],
         noun="constituent",
         factory=Constituent,
@@ -40,9 +47,13 @@ class ConstituentsPage(StepPage):
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
-        self.table = self.add_list_editor(ListEditor(
-            constituents_model(document),
-            "No constituents yet. Add the office's customers — business units, executives, "
-            "project managers — with what they want to achieve and what they need from you.",
-            "Add constituent", stretch_column=3))
+        self.table = self.add_list_editor(
+            ListEditor(
+                constituents_model(document),
+                "No constituents yet. Add the office's customers — business units, executives, "
+                "project managers — with what they want to achieve and what they need from you.",
+                "Add constituent",
+                stretch_column=3,
+            )
+        )
         self.refresh(Change.ALL)

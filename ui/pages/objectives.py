@@ -52,7 +52,9 @@ class ObjectivesPage(StepPage):
             self.model,
             "No objectives yet. Add the office's measurable objectives — measure, baseline, "
             "target, due date and owner — after the purpose, mission and vision are agreed.",
-            "Add objective", stretch_column=2)
+            "Add objective",
+            stretch_column=2,
+        )
         self.list_editors.append(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
@@ -78,13 +80,24 @@ class ObjectivesPage(StepPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.description = LinesTextEdit(3, "What the objective means, in a sentence or two")
-        b.text(self.description, self.selected, "description", Change.OBJECTIVES,
-               "objective description")
+        b.text(
+            self.description,
+            self.selected,
+            "description",
+            Change.OBJECTIVES,
+            "objective description",
+        )
         form.addRow("Description", self.description)
         self.value_category = QComboBox()
-        b.choice(self.value_category, self.selected, "value_category", Change.OBJECTIVES,
-                 "value category", [(v.label, v) for v in ValueCategory],
-                 none_label="Not stated")
+        b.choice(
+            self.value_category,
+            self.selected,
+            "value_category",
+            Change.OBJECTIVES,
+            "value category",
+            [(v.label, v) for v in ValueCategory],
+            none_label="Not stated",
+        )
         form.addRow("Value it brings", self.value_category)
         self.value_amount = QLineEdit()
         self.value_amount.setPlaceholderText("e.g. 250000")
@@ -92,8 +105,7 @@ class ObjectivesPage(StepPage):
         self.value_amount.editingFinished.connect(self._value_amount_edited)
         form.addRow("Value amount", self.value_amount)
         self.comments = QLineEdit()
-        b.line(self.comments, self.selected, "comments", Change.OBJECTIVES,
-               "objective comments")
+        b.line(self.comments, self.selected, "comments", Change.OBJECTIVES, "objective comments")
         form.addRow("Comments", self.comments)
         column.addLayout(form)
 
@@ -105,14 +117,19 @@ class ObjectivesPage(StepPage):
         self.last_result.setWordWrap(True)
         carry.addRow(self.last_result)
         self.decision = QComboBox()
-        b.choice(self.decision, self.selected_carry, "decision", Change.OBJECTIVES,
-                 "carry-over decision", [(d.label, d) for d in CarryDecision],
-                 none_label="Decide…")
+        b.choice(
+            self.decision,
+            self.selected_carry,
+            "decision",
+            Change.OBJECTIVES,
+            "carry-over decision",
+            [(d.label, d) for d in CarryDecision],
+            none_label="Decide…",
+        )
         carry.addRow("Decision", self.decision)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Why? The charter shows it")
-        b.line(self.reason, self.selected_carry, "reason", Change.OBJECTIVES,
-               "carry-over reason")
+        b.line(self.reason, self.selected_carry, "reason", Change.OBJECTIVES, "carry-over reason")
         carry.addRow("Reason", self.reason)
         self.use_baseline = QPushButton()
         self.use_baseline.clicked.connect(self._use_last_result)
@@ -121,14 +138,16 @@ class ObjectivesPage(StepPage):
 
         column.addWidget(QLabel("<b>SMART check of this objective</b>"))
         self.objective_findings = FindingsList(
-            "Specific, measurable, owned, due and aligned.", visible_rows=6)
+            "Specific, measurable, owned, due and aligned.", visible_rows=6
+        )
         self.objective_findings.finding_activated.connect(self.focus_finding)
         column.addWidget(self.objective_findings)
         column.addStretch(1)
         for combo in (self.value_category, self.decision):
             # Sized by a few characters, not the longest choice: the panel may be narrow.
             combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(8)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -170,12 +189,14 @@ class ObjectivesPage(StepPage):
             target = format_number(carried.last_year_target, unit) or "no target"
             status = carried.last_year_status.label if carried.last_year_status else "unknown"
             self.last_result.setText(
-                f"Last year's result: {result} against a target of {target} ({status}).")
+                f"Last year's result: {result} against a target of {target} ({status})."
+            )
             offer = carried.last_year_result is not None
             self.use_baseline.setVisible(offer)
             if offer:
                 self.use_baseline.setText(
-                    f"Use {format_number(carried.last_year_result, unit)} as the baseline")
+                    f"Use {format_number(carried.last_year_result, unit)} as the baseline"
+                )
                 self.use_baseline.setToolTip("Last year's result becomes this year's baseline")
                 self.use_baseline.setEnabled(objective.baseline != carried.last_year_result)
         self.objective_findings.show_findings(self.model.findings_of(objective.id))
@@ -191,25 +212,47 @@ class ObjectivesPage(StepPage):
             self._show_detail()
             return
         if value != objective.value_amount:
-            self.document.push(SetValue(self.document, self.selected.freeze(), "value_amount",
-                                        value, Change.OBJECTIVES, "Edit value amount"))
+            self.document.push(
+                SetValue(
+                    self.document,
+                    self.selected.freeze(),
+                    "value_amount",
+                    value,
+                    Change.OBJECTIVES,
+                    "Edit value amount",
+                )
+            )
 
     def _use_last_result(self) -> None:
         objective = self.selected(self.document.workbook)
         if objective is None or objective.carried is None or self.document.read_only:
             return
-        self.document.push(SetValue(self.document, self.selected.freeze(), "baseline",
-                                    objective.carried.last_year_result, Change.OBJECTIVES,
-                                    "Use last year's result as the baseline"))
+        self.document.push(
+            SetValue(
+                self.document,
+                self.selected.freeze(),
+                "baseline",
+                objective.carried.last_year_result,
+                Change.OBJECTIVES,
+                "Use last year's result as the baseline",
+            )
+        )
 
     # --- the contract --------------------------------------------------------------------
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)
-        if change & (Change.OBJECTIVES | Change.CONSTITUENTS | Change.ALIGNMENT | Change.SETUP
-                     | Change.STRATEGY):
-            if self.selected.entity_id is not None and \
-                    self.model.row_of(self.selected.entity_id) < 0:
+        if change & (
+            Change.OBJECTIVES
+            | Change.CONSTITUENTS
+            | Change.ALIGNMENT
+            | Change.SETUP
+            | Change.STRATEGY
+        ):
+            if (
+                self.selected.entity_id is not None
+                and self.model.row_of(self.selected.entity_id) < 0
+            ):
                 self.selected.entity_id = self.selected_carry.entity_id = None
             self._show_detail()
 

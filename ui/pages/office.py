@@ -42,8 +42,15 @@ class OfficePage(StepPage):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.kind = QComboBox()
-        b.choice(self.kind, _office, "kind", Change.OFFICE, "office kind",
-                 [(k.label, k) for k in OfficeKind], none_label="Choose the kind of office…")
+        b.choice(
+            self.kind,
+            _office,
+            "kind",
+            Change.OFFICE,
+            "office kind",
+            [(k.label, k) for k in OfficeKind],
+            none_label="Choose the kind of office…",
+        )
         self.kind.activated.connect(self._kind_chosen)
         form.addRow("&Kind", self.kind)
         self.oversees = QLabel()
@@ -56,8 +63,11 @@ class OfficePage(StepPage):
         form.addRow("Full &name", self.full_name)
         self.name_badge = FindingBadge()
         form.addRow("", self.name_badge)
-        self.scope = LinesTextEdit(3, "What the office oversees here: which projects, "
-                                   "programs or investments, which units, above what size.")
+        self.scope = LinesTextEdit(
+            3,
+            "What the office oversees here: which projects, "
+            "programs or investments, which units, above what size.",
+        )
         b.text(self.scope, _office, "scope", Change.OFFICE, "scope")
         form.addRow("&Scope", self.scope)
         self.focus_question = QLineEdit()
@@ -82,8 +92,12 @@ class OfficePage(StepPage):
         self.processes = QLineEdit()
         self.tools = QLineEdit()
         for edit, field, label, question in (
-            (self.people, "people_and_skills", "people and skills",
-             "Do we have the &people and skills?"),
+            (
+                self.people,
+                "people_and_skills",
+                "people and skills",
+                "Do we have the &people and skills?",
+            ),
             (self.processes, "processes", "processes", "The p&rocesses?"),
             (self.tools, "tools", "tools", "The &tools?"),
         ):
@@ -105,9 +119,16 @@ class OfficePage(StepPage):
         if kind is None or self.document.read_only:
             return
         if self.document.workbook.office.focus_question != kind.focus_question:
-            self.document.push(SetValue(self.document, _office, "focus_question",
-                                        kind.focus_question, Change.OFFICE,
-                                        "Use the kind's focus question"))
+            self.document.push(
+                SetValue(
+                    self.document,
+                    _office,
+                    "focus_question",
+                    kind.focus_question,
+                    Change.OFFICE,
+                    "Use the kind's focus question",
+                )
+            )
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)
@@ -116,11 +137,12 @@ class OfficePage(StepPage):
         wb = self.document.workbook
         kind = wb.office.kind
         self.oversees.setText(
-            f"{kind.oversees}\nIts question: “{kind.focus_question}”" if kind
-            else "Choose a kind to see what it oversees and the question it answers.")
+            f"{kind.oversees}\nIts question: “{kind.focus_question}”"
+            if kind
+            else "Choose a kind to see what it oversees and the question it answers."
+        )
         self.use_question.setEnabled(kind is not None)
-        self.name_badge.show_findings(
-            [f for f in self.step_findings() if f.field == "full_name"])
+        self.name_badge.show_findings([f for f in self.step_findings() if f.field == "full_name"])
         changed = kind_change(wb)
         self.change_box.setVisible(changed is not None)
         if changed is not None:
@@ -128,13 +150,17 @@ class OfficePage(StepPage):
             self.change_text.setText(
                 f"Last year this was a {old.label}; this year it is a {new.label}. A change "
                 "of kind changes the work: answer whether the office has the people and "
-                "skills, the processes and the tools it needs.")
+                "skills, the processes and the tools it needs."
+            )
 
     def focus_entity(self, entity_id, field=None) -> None:
         if field == "kind_change":
             office = self.document.workbook.office.kind_change
-            for edit, value in ((self.people, office.people_and_skills),
-                                (self.processes, office.processes), (self.tools, office.tools)):
+            for edit, value in (
+                (self.people, office.people_and_skills),
+                (self.processes, office.processes),
+                (self.tools, office.tools),
+            ):
                 if not value.strip():
                     edit.setFocus()
                     return

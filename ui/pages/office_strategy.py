@@ -15,19 +15,30 @@ from ui.widgets.findings import FindingBadge
 from ui.widgets.list_editor import ListEditor
 
 HEADINGS = {
-    StrategyKind.SERVICE: ("Services", "service",
-                           "What the office offers its customers, e.g. portfolio reviews."),
-    StrategyKind.PROCESS: ("Processes", "process",
-                           "How the work is done, e.g. a quarterly investment review."),
-    StrategyKind.PEOPLE: ("People", "role",
-                          "Roles, skills and hires, e.g. two portfolio analysts."),
+    StrategyKind.SERVICE: (
+        "Services",
+        "service",
+        "What the office offers its customers, e.g. portfolio reviews.",
+    ),
+    StrategyKind.PROCESS: (
+        "Processes",
+        "process",
+        "How the work is done, e.g. a quarterly investment review.",
+    ),
+    StrategyKind.PEOPLE: (
+        "People",
+        "role",
+        "Roles, skills and hires, e.g. two portfolio analysts.",
+    ),
     StrategyKind.TOOL: ("Tools", "tool", "Systems and templates, e.g. a portfolio dashboard."),
 }
 
 
 def objective_choices(workbook: Workbook) -> list[tuple[str, str]]:
-    return [(" — ".join(x for x in (o.code, o.title) if x) or "Untitled objective", o.id)
-            for o in workbook.active_objectives()]
+    return [
+        (" — ".join(x for x in (o.code, o.title) if x) or "Untitled objective", o.id)
+        for o in workbook.active_objectives()
+    ]
 
 
 def _served(workbook: Workbook, item: StrategyItem) -> str:
@@ -51,9 +62,14 @@ def strategy_items_model(document, kind: StrategyKind) -> EntityTableModel:
         columns=[
             Column("title", "Title"),
             Column("description", "Description"),
-            Column("objective_ids", "Serves objectives", editor="multi",
-                   choices=objective_choices, display=_served,
-                   tooltip="The office objectives this serves"),
+            Column(
+                "objective_ids",
+                "Serves objectives",
+                editor="multi",
+                choices=objective_choices,
+                display=_served,
+                tooltip="The office objectives this serves",
+            ),
         ],
         noun=noun,
         factory=lambda: StrategyItem(kind=kind),
@@ -83,7 +99,9 @@ class OfficeStrategyPage(StepPage):
             editor = ListEditor(
                 strategy_items_model(document, kind),
                 f"No {heading.lower()} yet. {example} Link each to the objectives it serves.",
-                f"Add {noun}", stretch_column=1)
+                f"Add {noun}",
+                stretch_column=1,
+            )
             self.editors[kind] = editor
             self.list_editors.append(editor)
             group = QGroupBox(f"{number}. {heading}")
@@ -104,7 +122,8 @@ class OfficeStrategyPage(StepPage):
     def refresh(self, change: Change) -> None:
         super().refresh(change)
         self.recipe_badge.show_findings(
-            [f for f in self.step_findings() if f.rule == "recipe.backwards"])
+            [f for f in self.step_findings() if f.rule == "recipe.backwards"]
+        )
         self._update_tabs()
 
     def focus_entity(self, entity_id, field=None) -> None:

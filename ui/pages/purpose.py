@@ -18,12 +18,16 @@ def right_order(workbook: Workbook) -> str:
     statements = [workbook.mission.text.strip(), workbook.vision.text.strip()]
     links = [
         ("Purpose: why the office exists", bool(workbook.purpose.text.strip())),
-        ("Mission and vision: what it does, for whom, and where it is going",
-         all(statements)),
-        (f"Measurable objectives: {len(workbook.active_objectives())} this year",
-         bool(workbook.active_objectives())),
-        (f"Office strategy: {len(workbook.office_strategy)} services, processes, people "
-         "and tools", bool(workbook.office_strategy)),
+        ("Mission and vision: what it does, for whom, and where it is going", all(statements)),
+        (
+            f"Measurable objectives: {len(workbook.active_objectives())} this year",
+            bool(workbook.active_objectives()),
+        ),
+        (
+            f"Office strategy: {len(workbook.office_strategy)} services, processes, people "
+            "and tools",
+            bool(workbook.office_strategy),
+        ),
     ]
     lines = []
     gap = False
@@ -65,9 +69,16 @@ class PurposePage(StepPage):
     def _use_default(self) -> None:
         if self.document.read_only or self.document.workbook.purpose.text == DEFAULT_PURPOSE:
             return
-        self.document.push(SetValue(self.document, lambda wb: wb.purpose, "text",
-                                    DEFAULT_PURPOSE, Change.STATEMENTS,
-                                    "Use the customer-success purpose"))
+        self.document.push(
+            SetValue(
+                self.document,
+                lambda wb: wb.purpose,
+                "text",
+                DEFAULT_PURPOSE,
+                Change.STATEMENTS,
+                "Use the customer-success purpose",
+            )
+        )
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)

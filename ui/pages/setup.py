@@ -23,8 +23,12 @@ def participants_model(document) -> EntityTableModel:
         columns=[
             Column("name", "Name"),
             Column("role", "Role"),
-            Column("executive", "Executive", editor="bool",
-                   tooltip="Executives take part in setting mission, vision and objectives"),
+            Column(
+                "executive",
+                "Executive",
+                editor="bool",
+                tooltip="Executives take part in setting mission, vision and objectives",
+            ),
         ],
         noun="participant",
         factory=Participant,
@@ -46,25 +50,29 @@ class SetupPage(StepPage):
         b = self.bindings
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText("The company or public body the office serves")
-        b.line(self.organisation, lambda wb: wb.setup, "organisation", Change.SETUP,
-               "organisation")
+        b.line(self.organisation, lambda wb: wb.setup, "organisation", Change.SETUP, "organisation")
         self.year_label = QLineEdit()
         self.year_label.setPlaceholderText("e.g. FY2027")
-        b.line(self.year_label, lambda wb: wb.setup.fiscal_year, "label", Change.SETUP,
-               "fiscal year")
+        b.line(
+            self.year_label, lambda wb: wb.setup.fiscal_year, "label", Change.SETUP, "fiscal year"
+        )
         self.year_start, self.year_end = QDateEdit(), QDateEdit()
-        b.date(self.year_start, lambda wb: wb.setup.fiscal_year, "start", Change.SETUP,
-               "fiscal year start")
-        b.date(self.year_end, lambda wb: wb.setup.fiscal_year, "end", Change.SETUP,
-               "fiscal year end")
+        b.date(
+            self.year_start,
+            lambda wb: wb.setup.fiscal_year,
+            "start",
+            Change.SETUP,
+            "fiscal year start",
+        )
+        b.date(
+            self.year_end, lambda wb: wb.setup.fiscal_year, "end", Change.SETUP, "fiscal year end"
+        )
         self.review_start, self.review_end = QDateEdit(), QDateEdit()
-        b.date(self.review_start, lambda wb: wb.setup, "review_start", Change.SETUP,
-               "review start")
+        b.date(self.review_start, lambda wb: wb.setup, "review_start", Change.SETUP, "review start")
         b.date(self.review_end, lambda wb: wb.setup, "review_end", Change.SETUP, "review end")
         self.facilitator = QLineEdit()
         self.facilitator.setPlaceholderText("Who runs the workshop")
-        b.line(self.facilitator, lambda wb: wb.setup, "facilitator", Change.SETUP,
-               "facilitator")
+        b.line(self.facilitator, lambda wb: wb.setup, "facilitator", Change.SETUP, "facilitator")
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Fiscal year", self.year_label)
         form.addRow("Year runs from", self._pair(self.year_start, self.year_end))
@@ -77,11 +85,15 @@ class SetupPage(StepPage):
         self.body.addWidget(QLabel("<b>Participants</b>"))
         self.executive_badge = FindingBadge()
         self.body.addWidget(self.executive_badge)
-        self.participants = self.add_list_editor(ListEditor(
-            participants_model(document),
-            "No participants yet. Add everyone who takes part in the review — the office's "
-            "customers and, above all, the executives — and tick who is an executive.",
-            "Add participant", stretch_column=1))
+        self.participants = self.add_list_editor(
+            ListEditor(
+                participants_model(document),
+                "No participants yet. Add everyone who takes part in the review — the office's "
+                "customers and, above all, the executives — and tick who is an executive.",
+                "Add participant",
+                stretch_column=1,
+            )
+        )
         self.refresh(Change.ALL)
 
     @staticmethod
@@ -97,8 +109,7 @@ class SetupPage(StepPage):
         super().refresh(change)
         findings = self.step_findings()
         self.year_badge.show_findings([f for f in findings if f.rule == "setup.year_reversed"])
-        self.executive_badge.show_findings(
-            [f for f in findings if f.rule == "setup.no_executive"])
+        self.executive_badge.show_findings([f for f in findings if f.rule == "setup.no_executive"])
 
     def focus_entity(self, entity_id, field=None) -> None:
         if entity_id is None:

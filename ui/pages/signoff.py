@@ -37,8 +37,7 @@ def approvals_model(document) -> EntityTableModel:
         columns=[
             Column("name", "Approver"),
             Column("role", "Role"),
-            Column("decision", "Decision", editor="enum",
-                   choices=enum_choices(ApprovalDecision)),
+            Column("decision", "Decision", editor="enum", choices=enum_choices(ApprovalDecision)),
             Column("decided_on", "Decided on", editor="date"),
         ],
         noun="approver",
@@ -86,7 +85,8 @@ class SignoffPage(StepPage):
         column.addWidget(self.progress)
         column.addWidget(QLabel("<b>Open findings across the workbook</b>"))
         self.all_findings = WorkbookFindings(
-            "Nothing open: every step is complete and consistent.", visible_rows=None)
+            "Nothing open: every step is complete and consistent.", visible_rows=None
+        )
         self.all_findings.setObjectName("workbookFindings")
         self.all_findings.finding_activated.connect(self.show_finding_requested)
         column.addWidget(self.all_findings, 1)
@@ -99,7 +99,9 @@ class SignoffPage(StepPage):
             approvals_model(document),
             "No approvers yet. Add the executives who sign off the charter, and record each "
             "decision and its date.",
-            "Add approver", stretch_column=0)
+            "Add approver",
+            stretch_column=0,
+        )
         self.list_editors.append(self.approvals)
         side.addWidget(self.approvals, 1)
 
@@ -109,11 +111,18 @@ class SignoffPage(StepPage):
         self.version = QLineEdit()
         self.classification = QLineEdit()
         self.prepared_by = QLineEdit()
-        for edit, field, label in ((self.version, "version", "&Version"),
-                                   (self.classification, "classification", "&Classification"),
-                                   (self.prepared_by, "prepared_by", "&Prepared by")):
-            self.bindings.line(edit, lambda wb: wb.charter, field, Change.SIGNOFF,
-                               f"charter {field.replace('_', ' ')}")
+        for edit, field, label in (
+            (self.version, "version", "&Version"),
+            (self.classification, "classification", "&Classification"),
+            (self.prepared_by, "prepared_by", "&Prepared by"),
+        ):
+            self.bindings.line(
+                edit,
+                lambda wb: wb.charter,
+                field,
+                Change.SIGNOFF,
+                f"charter {field.replace('_', ' ')}",
+            )
             form.addRow(label, edit)
         side.addWidget(charter)
 
@@ -142,8 +151,11 @@ class SignoffPage(StepPage):
         super().refresh(change)
         readiness = self.document.readiness()
         self.progress.setValue(readiness.percent)
-        verdict = ("Ready for sign-off." if readiness.ready
-                   else "Not ready yet: the findings below say what is open.")
+        verdict = (
+            "Ready for sign-off."
+            if readiness.ready
+            else "Not ready yet: the findings below say what is open."
+        )
         self.readiness_label.setText(f"<b>{readiness.summary()}.</b> {verdict}")
         self.all_findings.show_findings(self.document.findings())
 

@@ -41,9 +41,13 @@ class StrategyPage(StepPage):
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
-        self.table = self.add_list_editor(ListEditor(
-            strategy_model(document),
-            "No company strategic objectives yet. Add the company's strategic objectives — "
-            "code, title, owner, priority and horizon — as the executives state them.",
-            "Add strategic objective", stretch_column=2))
+        self.table = self.add_list_editor(
+            ListEditor(
+                strategy_model(document),
+                "No company strategic objectives yet. Add the company's strategic objectives — "
+                "code, title, owner, priority and horizon — as the executives state them.",
+                "Add strategic objective",
+                stretch_column=2,
+            )
+        )
         self.refresh(Change.ALL)

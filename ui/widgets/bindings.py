@@ -59,8 +59,9 @@ class SelectedEntity:
     """A locator for the entity selected in a table (a detail panel edits it): the entity
     with `entity_id` in `rows(workbook)`, or the part of it `owner` returns."""
 
-    def __init__(self, rows: Callable[[Workbook], list],
-                 owner: Callable[[Any], Any] | None = None) -> None:
+    def __init__(
+        self, rows: Callable[[Workbook], list], owner: Callable[[Any], Any] | None = None
+    ) -> None:
         self.rows = rows
         self.owner = owner
         self.entity_id: str | None = None
@@ -84,8 +85,15 @@ class SelectedEntity:
 class FieldBinding(QObject):
     """One widget ↔ one field of the object `locate(workbook)` returns."""
 
-    def __init__(self, document: WorkbookDocument, widget: QWidget, locate: Locator, field: str,
-                 change: Change, label: str) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QWidget,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
         super().__init__(widget)
         self.document = document
         self.widget = widget
@@ -109,8 +117,17 @@ class FieldBinding(QObject):
         locate = self.locate.freeze() if isinstance(self.locate, SelectedEntity) else self.locate
         target = getattr(self.locate, "entity_id", None)
         key = (id(self), self.field, self._session, target) if merge else None
-        self.document.push(SetValue(self.document, locate, self.field, value, self.change,
-                                    f"Edit {self.label}", merge_key=key))
+        self.document.push(
+            SetValue(
+                self.document,
+                locate,
+                self.field,
+                value,
+                self.change,
+                f"Edit {self.label}",
+                merge_key=key,
+            )
+        )
 
     def end_session(self) -> None:
         """The next keystroke starts a new undo step."""
@@ -171,8 +188,17 @@ class TextBinding(FieldBinding):
 class ChoiceBinding(FieldBinding):
     """A drop-down of (label, value) choices; `none_label` adds a first "not chosen" entry."""
 
-    def __init__(self, document, widget: QComboBox, locate, field, change, label,
-                 choices: Sequence[tuple[str, Any]], none_label: str | None = None) -> None:
+    def __init__(
+        self,
+        document,
+        widget: QComboBox,
+        locate,
+        field,
+        change,
+        label,
+        choices: Sequence[tuple[str, Any]],
+        none_label: str | None = None,
+    ) -> None:
         super().__init__(document, widget, locate, field, change, label)
         self.values: list[Any] = []
         if none_label is not None:
@@ -238,26 +264,38 @@ class Bindings:
         self._all.append(binding)
         return binding
 
-    def line(self, widget: QLineEdit, locate: Locator, field: str, change: Change,
-             label: str) -> FieldBinding:
+    def line(
+        self, widget: QLineEdit, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
         return self.add(LineBinding(self.document, widget, locate, field, change, label))
 
-    def text(self, widget: QPlainTextEdit, locate: Locator, field: str, change: Change,
-             label: str) -> FieldBinding:
+    def text(
+        self, widget: QPlainTextEdit, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
         return self.add(TextBinding(self.document, widget, locate, field, change, label))
 
-    def choice(self, widget: QComboBox, locate: Locator, field: str, change: Change, label: str,
-               choices: Sequence[tuple[str, Any]], none_label: str | None = None
-               ) -> FieldBinding:
-        return self.add(ChoiceBinding(self.document, widget, locate, field, change, label,
-                                      choices, none_label))
+    def choice(
+        self,
+        widget: QComboBox,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+        choices: Sequence[tuple[str, Any]],
+        none_label: str | None = None,
+    ) -> FieldBinding:
+        return self.add(
+            ChoiceBinding(self.document, widget, locate, field, change, label, choices, none_label)
+        )
 
-    def date(self, widget: QDateEdit, locate: Locator, field: str, change: Change,
-             label: str) -> FieldBinding:
+    def date(
+        self, widget: QDateEdit, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
         return self.add(DateBinding(self.document, widget, locate, field, change, label))
 
-    def check(self, widget: QCheckBox, locate: Locator, field: str, change: Change,
-              label: str) -> FieldBinding:
+    def check(
+        self, widget: QCheckBox, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
         return self.add(CheckBinding(self.document, widget, locate, field, change, label))
 
     def sync(self, change: Change) -> None:

@@ -45,8 +45,11 @@ class MultiSelectEditor(QListWidget):
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def selected(self) -> list[Any]:
-        return [self.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.count())
-                if self.item(r).checkState() == Qt.CheckState.Checked]
+        return [
+            self.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.count())
+            if self.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
 
 def _column(index: QModelIndex) -> tuple[EntityTableModel | None, Column | None]:
@@ -59,8 +62,9 @@ def _column(index: QModelIndex) -> tuple[EntityTableModel | None, Column | None]
 class ColumnDelegate(QStyledItemDelegate):
     """Creates the editor the model's Column asks for; plain text otherwise."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
         model, column = _column(index)
         if model is None or column is None:
             return super().createEditor(parent, option, index)
@@ -111,8 +115,7 @@ class ColumnDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
         if isinstance(editor, QComboBox) and hasattr(editor, "_values"):
             if editor.currentIndex() >= 0:
                 model.setData(index, editor._values[editor.currentIndex()])
@@ -126,14 +129,18 @@ class ColumnDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: QModelIndex) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> None:
         if isinstance(editor, MultiSelectEditor):
             # A list needs room for several choices; it may overlap the rows below.
             rows = max(1, min(editor.count(), 8))
             height = editor.sizeHintForRow(0) * rows + 2 * editor.frameWidth() + 4
             width = max(option.rect.width(), editor.sizeHintForColumn(0) + 40)
-            editor.setGeometry(QRect(option.rect.topLeft(), option.rect.size()).adjusted(
-                0, 0, width - option.rect.width(), height - option.rect.height()))
+            editor.setGeometry(
+                QRect(option.rect.topLeft(), option.rect.size()).adjusted(
+                    0, 0, width - option.rect.width(), height - option.rect.height()
+                )
+            )
             return
         super().updateEditorGeometry(editor, option, index)

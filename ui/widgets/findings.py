@@ -40,8 +40,12 @@ class FindingsList(QListWidget):
 
     finding_activated = Signal(object)  # Finding
 
-    def __init__(self, empty_text: str = "Nothing to look at on this step.",
-                 parent: QWidget | None = None, visible_rows: int | None = 4) -> None:
+    def __init__(
+        self,
+        empty_text: str = "Nothing to look at on this step.",
+        parent: QWidget | None = None,
+        visible_rows: int | None = 4,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findingsList")
         self.setWordWrap(True)
@@ -115,8 +119,9 @@ class FindingBadge(QLabel):
             self.hide()
             self.clear()
             return
-        self.setText("\n".join(f"⚠ {f.message}" if f.severity.rank else f"ⓘ {f.message}"
-                               for f in findings))
+        self.setText(
+            "\n".join(f"⚠ {f.message}" if f.severity.rank else f"ⓘ {f.message}" for f in findings)
+        )
         colour = "#8a5300" if severity.rank else "#1f4e79"
         self.setStyleSheet(f"QLabel#findingBadge {{ color: {colour}; }}")
         self.show()

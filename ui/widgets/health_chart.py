@@ -72,6 +72,9 @@ class HealthChart(QChartView):
             bars.setColor(LAST_YEAR_COLOUR if name == "Last year" else THIS_YEAR_COLOUR)
             bars.append(values)
             self.series.append(bars)
-        title = "Health check: this year against last year" if has_last_year else \
-            "Health check (no earlier year to compare with)"
+        title = (
+            "Health check: this year against last year"
+            if has_last_year
+            else "Health check (no earlier year to compare with)"
+        )
         self.chart().setTitle(title)

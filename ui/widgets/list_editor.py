@@ -32,8 +32,14 @@ class ListEditor(QWidget):
 
     current_changed = Signal(object)  # the current entity's id, or None
 
-    def __init__(self, model: EntityTableModel, empty_text: str, add_label: str,
-                 parent: QWidget | None = None, stretch_column: int | None = None) -> None:
+    def __init__(
+        self,
+        model: EntityTableModel,
+        empty_text: str,
+        add_label: str,
+        parent: QWidget | None = None,
+        stretch_column: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.model = model
         if model.parent() is None:
@@ -82,9 +88,11 @@ class ListEditor(QWidget):
         self.view.setItemDelegate(ColumnDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
@@ -148,13 +156,20 @@ class ListEditor(QWidget):
             return
         index = self.model.index(row, max(0, column))
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(index)
         if edit:
-            first = next((c for c in range(self.model.columnCount())
-                          if self.model.flags(self.model.index(row, c))
-                          & Qt.ItemFlag.ItemIsEditable), None)
+            first = next(
+                (
+                    c
+                    for c in range(self.model.columnCount())
+                    if self.model.flags(self.model.index(row, c)) & Qt.ItemFlag.ItemIsEditable
+                ),
+                None,
+            )
             if first is not None:
                 self.view.setFocus()
                 self.view.edit(self.model.index(row, first))
@@ -191,8 +206,10 @@ class ListEditor(QWidget):
             self._fit_rows = fit_rows
             self.view.setWordWrap(fit_rows)
             self.view.verticalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents if fit_rows
-                else QHeaderView.ResizeMode.Interactive)
+                QHeaderView.ResizeMode.ResizeToContents
+                if fit_rows
+                else QHeaderView.ResizeMode.Interactive
+            )
         self.stack.setCurrentIndex(1 if has_rows else 0)
         for button in (self.remove_button, self.up_button, self.down_button):
             button.setEnabled(has_rows)

@@ -30,14 +30,20 @@ from ui.widgets.text_box import LinesTextEdit
 PROMPTS = {
     "purpose": "Why the office exists: whose success it serves.",
     "mission": "What the office does, for whom, and how: e.g. “The Portfolio Management "
-               "Office helps the business units invest in the right initiatives…”",
+    "Office helps the business units invest in the right initiatives…”",
     "vision": "Where the office wants to be in a few years, as its customers would see it.",
 }
 
 
 class StatementEditor(QGroupBox):
-    def __init__(self, document: WorkbookDocument, which: str, bindings: Bindings,
-                 lines: int = 4, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        which: str,
+        bindings: Bindings,
+        lines: int = 4,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(which.capitalize(), parent)
         self.setObjectName(f"statement_{which}")
         self.document = document
@@ -62,13 +68,18 @@ class StatementEditor(QGroupBox):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.decision = QComboBox()
-        bindings.choice(self.decision, locate, "decision", Change.STATEMENTS,
-                        f"{which} decision", [(d.label, d) for d in StatementDecision],
-                        none_label="Not decided yet")
+        bindings.choice(
+            self.decision,
+            locate,
+            "decision",
+            Change.STATEMENTS,
+            f"{which} decision",
+            [(d.label, d) for d in StatementDecision],
+            none_label="Not decided yet",
+        )
         self.rationale = QLineEdit()
         self.rationale.setPlaceholderText("Why: the charter shows the rationale")
-        bindings.line(self.rationale, locate, "rationale", Change.STATEMENTS,
-                      f"{which} rationale")
+        bindings.line(self.rationale, locate, "rationale", Change.STATEMENTS, f"{which} rationale")
         form.addRow("Decision", self.decision)
         form.addRow("Rationale", self.rationale)
         mine.addLayout(form)
@@ -100,8 +111,7 @@ class StatementEditor(QGroupBox):
         # Side by side while there is room; on a narrow window or in workshop type, last
         # year's text goes below this year's instead of being squeezed.
         wide = event.size().width() >= self.fontMetrics().horizontalAdvance("m") * 60
-        direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)
@@ -139,7 +149,14 @@ class StatementEditor(QGroupBox):
         stack.beginMacro(f"Reaffirm last year's {self.which}")
         for field, value in (("text", old), ("decision", StatementDecision.REAFFIRM)):
             if getattr(self._locate(self.document.workbook), field) != value:
-                self.document.push(SetValue(self.document, self._locate, field, value,
-                                            Change.STATEMENTS, f"Reaffirm {self.which}"))
+                self.document.push(
+                    SetValue(
+                        self.document,
+                        self._locate,
+                        field,
+                        value,
+                        Change.STATEMENTS,
+                        f"Reaffirm {self.which}",
+                    )
+                )
         stack.endMacro()
-

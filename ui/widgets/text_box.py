@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
 
 
 class LinesTextEdit(QPlainTextEdit):
-    def __init__(self, lines: int = 4, placeholder: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lines: int = 4, placeholder: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._lines = lines
         self.setTabChangesFocus(True)
@@ -18,8 +19,12 @@ class LinesTextEdit(QPlainTextEdit):
 
     def sizeHint(self) -> QSize:
         margins = self.contentsMargins()
-        height = (self.fontMetrics().lineSpacing() * self._lines + margins.top()
-                  + margins.bottom() + 2 * self.document().documentMargin())
+        height = (
+            self.fontMetrics().lineSpacing() * self._lines
+            + margins.top()
+            + margins.bottom()
+            + 2 * self.document().documentMargin()
+        )
         return QSize(super().sizeHint().width(), int(height))
 
     def minimumSizeHint(self) -> QSize:
