@@ -86,6 +86,13 @@ def build_overview(build: TrackerBuild) -> None:
     writer.text(row, 1, "All objectives", "label")
     writer.formula(row, 2, f"=SUM(B{status_header + 1}:B{row - 1})", "total")
     status_last = row - 1
+    closed = len(workbook.objectives) - len(workbook.active_objectives())
+    if closed:
+        # Closed objectives are not tracked, so the live Retired count above starts at 0;
+        # this line says how many this review closed, so no one reads that 0 as "none".
+        row += 1
+        writer.text(row, 1, "Closed at this review (not tracked here)", "label")
+        writer.value(row, 2, closed, "total")
 
     row += 2
     writer.text(row, 1, "Alignment and value", "section")
@@ -165,9 +172,16 @@ def health_chart(build: TrackerBuild) -> BarChart:
     last = len(Complaint) + 1
     chart = BarChart()
     chart.type = "bar"
-    chart.title = "Health check: this year and last year (5 = the complaint does not apply)"
+    # A first review has no last year: no "Last year" series and legend without data.
+    earlier = build.workbook.last_year() is not None
+    chart.title = (
+        "Health check: this year and last year (5 = the complaint does not apply)"
+        if earlier
+        else "Health check (5 = the complaint does not apply)"
+    )
     chart.add_data(
-        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True
+        Reference(ws, min_col=2, max_col=3 if earlier else 2, min_row=1, max_row=last),
+        titles_from_data=True,
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
     chart.y_axis.scaling.min = 0
