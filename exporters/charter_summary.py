@@ -105,11 +105,11 @@ def _objectives(writer: CharterWriter, workbook: Workbook) -> None:
     writer.table(
         [
             ("Code", 1.1),
-            ("Objective", 4.2),
-            ("Baseline → target", 2.1),
+            ("Objective", 4.0),
+            ("Baseline → target", 2.0),
             ("Due", 1.5),
             ("Owner", 1.6),
-            ("Status", 1.3),
+            ("Status", 1.6),
         ],
         [
             [
