@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planning.alignment import alignment_findings
-from planning.enums import ApprovalDecision, Severity, StepState
+from planning.enums import Severity, StepState
 from planning.findings import Finding
 from planning.model import Workbook
 from planning.rules import (
@@ -16,7 +16,7 @@ from planning.rules import (
 )
 from planning.smart import smart_findings
 from planning.statements import statement_findings
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
 
 def all_findings(workbook: Workbook) -> list[Finding]:
@@ -30,8 +30,7 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)
     )
-    order = list(Step)
-    return sorted(found, key=lambda f: (order.index(f.step), -f.severity.rank))
+    return sorted(found, key=lambda f: (f.step.number, -f.severity.rank))
 
 
 def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
@@ -39,42 +38,9 @@ def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
 
 
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
-    """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
-    wb = workbook
-    parts: list[object]
-    if step is Step.SETUP:
-        s = wb.setup
-        parts = [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
-    elif step is Step.OFFICE:
-        parts = [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
-    elif step is Step.STRATEGY:
-        parts = [wb.strategy]
-    elif step is Step.CONSTITUENTS:
-        parts = [wb.constituents]
-    elif step is Step.HEALTH:
-        parts = [r.score for r in wb.health]
-    elif step is Step.PURPOSE:
-        parts = [wb.purpose.text.strip(), wb.purpose.decision]
-    elif step is Step.MISSION_VISION:
-        parts = [
-            wb.mission.text.strip(),
-            wb.mission.decision,
-            wb.vision.text.strip(),
-            wb.vision.decision,
-        ]
-    elif step is Step.OBJECTIVES:
-        parts = [wb.active_objectives()]
-    elif step is Step.ALIGNMENT:
-        parts = [wb.alignment]
-    elif step is Step.OFFICE_STRATEGY:
-        parts = [wb.office_strategy]
-    elif step is Step.COMMUNICATION:
-        parts = [wb.communication]
-    else:
-        decided = [a for a in wb.approvals if a.decision is not ApprovalDecision.PENDING]
-        parts = [wb.approvals, len(decided) == len(wb.approvals)]
-        if not wb.approvals:
-            return 0, 2
+    """(parts filled, parts required) for a step, by the step's progress rule (planning/steps.py):
+    0 filled is empty, all is complete."""
+    parts = step.info.progress(workbook)
     filled = sum(1 for part in parts if part not in (None, "", [], False))
     return filled, len(parts)
 
@@ -91,7 +57,7 @@ def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = 
 
 def step_states(workbook: Workbook, findings: list[Finding] | None = None) -> dict[Step, StepState]:
     findings = all_findings(workbook) if findings is None else findings
-    return {step: step_state(workbook, step, findings) for step in Step}
+    return {info.step: step_state(workbook, info.step, findings) for info in STEPS}
 
 
 @dataclass(frozen=True)
