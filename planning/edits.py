@@ -12,11 +12,12 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from planning.enums import Strength
+from planning.enums import Complaint, Strength
 from planning.model import (
     AlignmentLink,
     Constituent,
     Entity,
+    HealthRating,
     Objective,
     StrategicObjective,
     Workbook,
@@ -137,6 +138,20 @@ def restore(workbook: Workbook, removal: Removal) -> None:
     for objective in workbook.objectives:
         if objective.id in removal.objective_constituents:
             objective.constituent_ids = list(removal.objective_constituents[objective.id])
+
+
+# --- health check ------------------------------------------------------------------------
+
+
+def stored_health_rating(workbook: Workbook, complaint: Complaint) -> HealthRating:
+    """The rating of a complaint to edit, added blank when the file has none. A blank
+    rating reads as "not rated", just like a missing one, so an undone edit may leave it."""
+    for rating in workbook.health:
+        if rating.complaint is complaint:
+            return rating
+    rating = HealthRating(complaint=complaint)
+    workbook.health.append(rating)
+    return rating
 
 
 # --- alignment ---------------------------------------------------------------------------
