@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planning.alignment import alignment_findings
-from planning.enums import Severity, StepState
+from planning.enums import ApprovalDecision, Severity, StepState
 from planning.findings import Finding
 from planning.model import Workbook
 from planning.rules import (
@@ -33,14 +34,87 @@ def all_findings(workbook: Workbook) -> list[Finding]:
     return sorted(found, key=lambda f: (f.step.number, -f.severity.rank))
 
 
-def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
-    return [f for f in findings if f.step is step]
+# --- progress rules: the parts a complete step has filled -------------------------------
+# Readiness counts a part filled unless it is None, "", [] or False: none filled is an empty
+# step, all filled a complete one.
+
+
+def setup_parts(wb: Workbook) -> list[object]:
+    s = wb.setup
+    return [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
+
+
+def office_parts(wb: Workbook) -> list[object]:
+    return [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
+
+
+def strategy_parts(wb: Workbook) -> list[object]:
+    return [wb.strategy]
+
+
+def constituents_parts(wb: Workbook) -> list[object]:
+    return [wb.constituents]
+
+
+def health_parts(wb: Workbook) -> list[object]:
+    return [r.score for r in wb.health]
+
+
+def purpose_parts(wb: Workbook) -> list[object]:
+    return [wb.purpose.text.strip(), wb.purpose.decision]
+
+
+def mission_vision_parts(wb: Workbook) -> list[object]:
+    return [
+        wb.mission.text.strip(),
+        wb.mission.decision,
+        wb.vision.text.strip(),
+        wb.vision.decision,
+    ]
+
+
+def objectives_parts(wb: Workbook) -> list[object]:
+    return [wb.active_objectives()]
+
+
+def alignment_parts(wb: Workbook) -> list[object]:
+    return [wb.alignment]
+
+
+def office_strategy_parts(wb: Workbook) -> list[object]:
+    return [wb.office_strategy]
+
+
+def communication_parts(wb: Workbook) -> list[object]:
+    return [wb.communication]
+
+
+def signoff_parts(wb: Workbook) -> list[object]:
+    """Approvers named, and every one of them decided (no approvers: nothing filled)."""
+    decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
+    return [wb.approvals, bool(wb.approvals) and decided]
+
+
+PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {
+    Step.SETUP: setup_parts,
+    Step.OFFICE: office_parts,
+    Step.STRATEGY: strategy_parts,
+    Step.CONSTITUENTS: constituents_parts,
+    Step.HEALTH: health_parts,
+    Step.PURPOSE: purpose_parts,
+    Step.MISSION_VISION: mission_vision_parts,
+    Step.OBJECTIVES: objectives_parts,
+    Step.ALIGNMENT: alignment_parts,
+    Step.OFFICE_STRATEGY: office_strategy_parts,
+    Step.COMMUNICATION: communication_parts,
+    Step.SIGNOFF: signoff_parts,
+}
+"""One progress rule per step of the registry (a test checks they agree)."""
 
 
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
-    """(parts filled, parts required) for a step, by the step's progress rule (planning/steps.py):
-    0 filled is empty, all is complete."""
-    parts = step.info.progress(workbook)
+    """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
+    parts = PROGRESS[step](workbook)
     filled = sum(1 for part in parts if part not in (None, "", [], False))
     return filled, len(parts)
 

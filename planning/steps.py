@@ -1,25 +1,19 @@
 """The steps of the annual review, listed once, in the order the walk takes them.
 
 `STEPS` is the registry: for each step its title, the guidance its page shows, its slot in
-the half-day workshop agenda, its progress rule (what readiness counts as filled) and the
-part of the workbook it edits (the name of its `ui.document.Change` flag). The walk, the
-agenda, readiness and the pages read it; `ui/pages/__init__.py` lists one page per step.
+the half-day workshop agenda and the part of the workbook it edits (the name of its
+`ui.document.Change` flag). The walk, the agenda, readiness and the pages read it.
 
 Adding a step: a `Step` member (its value is stored in files: never rename one), a
-`StepInfo` in `STEPS` at its place in the walk, a progress rule, and a page.
+`StepInfo` in `STEPS` at its place in the walk, a progress rule in planning/readiness.py
+and a page in ui/pages/__init__.py. Tests fail until all four agree. (The progress rules
+read the workbook, whose model imports `Step`: they cannot live here.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
-
-from planning.enums import ApprovalDecision
-
-if TYPE_CHECKING:
-    from planning.model import Workbook
 
 
 class Step(Enum):
@@ -53,67 +47,6 @@ class Step(Enum):
         return self.info.guidance
 
 
-# --- progress rules: the parts a complete step has filled ---------------------------------
-# Readiness counts a part filled unless it is None, "", [] or False: none filled is an empty
-# step, all filled a complete one.
-
-
-def setup_parts(wb: Workbook) -> list[object]:
-    s = wb.setup
-    return [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
-
-
-def office_parts(wb: Workbook) -> list[object]:
-    return [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
-
-
-def strategy_parts(wb: Workbook) -> list[object]:
-    return [wb.strategy]
-
-
-def constituents_parts(wb: Workbook) -> list[object]:
-    return [wb.constituents]
-
-
-def health_parts(wb: Workbook) -> list[object]:
-    return [r.score for r in wb.health]
-
-
-def purpose_parts(wb: Workbook) -> list[object]:
-    return [wb.purpose.text.strip(), wb.purpose.decision]
-
-
-def mission_vision_parts(wb: Workbook) -> list[object]:
-    return [
-        wb.mission.text.strip(),
-        wb.mission.decision,
-        wb.vision.text.strip(),
-        wb.vision.decision,
-    ]
-
-
-def objectives_parts(wb: Workbook) -> list[object]:
-    return [wb.active_objectives()]
-
-
-def alignment_parts(wb: Workbook) -> list[object]:
-    return [wb.alignment]
-
-
-def office_strategy_parts(wb: Workbook) -> list[object]:
-    return [wb.office_strategy]
-
-
-def communication_parts(wb: Workbook) -> list[object]:
-    return [wb.communication]
-
-
-def signoff_parts(wb: Workbook) -> list[object]:
-    """Approvers named, and every one of them decided (no approvers: nothing filled)."""
-    decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
-    return [wb.approvals, bool(wb.approvals) and decided]
-
-
 # --- the registry ------------------------------------------------------------------------
 
 
@@ -127,7 +60,6 @@ class StepInfo:
     where executives must agree (mission, vision, objectives), little to the set-up."""
     agenda_topic: str
     """What the step's agenda slot is for, in the workshop's words."""
-    progress: Callable[[Workbook], list[object]]
     change: str
     """The `ui.document.Change` flag of the part of the workbook the step edits."""
 
@@ -143,7 +75,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=10,
         agenda_topic="Welcome: why we are here and who takes part",
-        progress=setup_parts,
         change="SETUP",
     ),
     StepInfo(
@@ -157,7 +88,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=15,
         agenda_topic="Which office are we, and what do we oversee?",
-        progress=office_parts,
         change="OFFICE",
     ),
     StepInfo(
@@ -171,7 +101,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=20,
         agenda_topic="The company's strategic objectives",
-        progress=strategy_parts,
         change="STRATEGY",
     ),
     StepInfo(
@@ -184,7 +113,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=20,
         agenda_topic="Our customers and what they need from us",
-        progress=constituents_parts,
         change="CONSTITUENTS",
     ),
     StepInfo(
@@ -198,7 +126,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=20,
         agenda_topic="How we are seen: the health check",
-        progress=health_parts,
         change="HEALTH",
     ),
     StepInfo(
@@ -212,7 +139,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=10,
         agenda_topic="Why the office exists",
-        progress=purpose_parts,
         change="STATEMENTS",
     ),
     StepInfo(
@@ -226,7 +152,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=30,
         agenda_topic="Mission and vision: reaffirm or revise",
-        progress=mission_vision_parts,
         change="STATEMENTS",
     ),
     StepInfo(
@@ -240,7 +165,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=45,
         agenda_topic="Measurable objectives for the year",
-        progress=objectives_parts,
         change="OBJECTIVES",
     ),
     StepInfo(
@@ -254,7 +178,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=20,
         agenda_topic="Do our objectives serve the strategy?",
-        progress=alignment_parts,
         change="ALIGNMENT",
     ),
     StepInfo(
@@ -267,7 +190,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=20,
         agenda_topic="Services, processes, people and tools",
-        progress=office_strategy_parts,
         change="OFFICE_STRATEGY",
     ),
     StepInfo(
@@ -280,7 +202,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=10,
         agenda_topic="Who hears what from us, and when",
-        progress=communication_parts,
         change="COMMUNICATION",
     ),
     StepInfo(
@@ -294,7 +215,6 @@ STEPS: tuple[StepInfo, ...] = (
         ),
         agenda_minutes=10,
         agenda_topic="Decisions, parked topics and next steps",
-        progress=signoff_parts,
         change="SIGNOFF",
     ),
 )

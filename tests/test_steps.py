@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from planning.agenda import half_day_agenda
 from planning.model import new_workbook
-from planning.readiness import step_states
+from planning.readiness import PROGRESS, step_states
 from planning.steps import STEPS, Step
 from ui.document import Change
 from ui.pages import PAGES
@@ -41,6 +41,10 @@ def test_every_step_names_a_change_flag_and_every_part_flag_a_step() -> None:
     named = {info.change for info in STEPS}
     flags = {flag.name for flag in Change} - {"WORKSHOP"}  # the workshop aids are no step
     assert named == flags
+
+
+def test_every_step_has_a_progress_rule_and_every_rule_a_step() -> None:
+    assert list(PROGRESS) == [info.step for info in STEPS]
 
 
 def test_agenda_and_readiness_follow_the_registry() -> None:
