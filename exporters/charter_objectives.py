@@ -72,7 +72,7 @@ def value_sentence(workbook: Workbook) -> str:
 def _value_cell(objective: Objective, unit: str) -> str:
     value = objective.value_category.label if objective.value_category else ""
     if objective.value_amount is not None:
-        value += (": " if value else "") + f"{words.number(objective.value_amount)} {unit}"
+        value += (": " if value else "") + words.amount(objective.value_amount, unit)
     return value
 
 

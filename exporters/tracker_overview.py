@@ -27,6 +27,8 @@ from exporters.tracker_layout import (
 )
 from exporters.tracker_objectives import alignment_layout
 from planning.enums import Complaint, ObjectiveStatus
+from planning.model import Workbook
+from planning.totals import value_unit
 
 CHART_WIDTH_CM = 17.0
 CHART_HEIGHT_CM = 8.0
@@ -41,6 +43,13 @@ def _owner_guidance() -> str:
         "workbook and is replaced at the next export. Do not delete rows or change the "
         "hidden Row id column: the leader imports your updates by it."
     )
+
+
+def _value_label(workbook: Workbook) -> str:
+    """The value total's label says its unit, and that it adds different kinds of value."""
+    unit = value_unit(workbook)
+    currency = unit if unit else "no currency set"
+    return f"Value of the objectives ({currency}; all value categories added)"
 
 
 def build_overview(build: TrackerBuild) -> None:
@@ -121,7 +130,7 @@ def build_overview(build: TrackerBuild) -> None:
             "total",
         ),
         (
-            "Value of the objectives (total amount)",
+            _value_label(workbook),
             f"=SUM({objectives}!${amount}:${amount})",
             "amount",
         ),

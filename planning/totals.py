@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from planning.currency import locale_currency
 from planning.enums import (
     CarryDecision,
     ObjectiveStatus,
@@ -157,15 +158,6 @@ def statement_status(workbook: Workbook, which: str) -> str:
 
 # Letter paper: the United States, Canada, Mexico and a few of their neighbours.
 _LETTER_COUNTRIES = {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "CR", "PA"}
-_CURRENCY_OF = {
-    "US": "USD", "PR": "USD", "GB": "GBP", "CA": "CAD", "AU": "AUD", "NZ": "NZD",
-    "CH": "CHF", "JP": "JPY", "CN": "CNY", "IN": "INR", "SE": "SEK", "NO": "NOK",
-    "DK": "DKK", "PL": "PLN", "CZ": "CZK", "HU": "HUF", "BR": "BRL", "MX": "MXN",
-    "ZA": "ZAR", "SG": "SGD", "HK": "HKD", "KR": "KRW", "IL": "ILS", "TR": "TRY",
-}  # fmt: skip
-DEFAULT_CURRENCY = "EUR"
-
-
 def locale_country(environ: Mapping[str, str] | None = None) -> str:
     """The two-letter country of the user's locale ("de_CH.UTF-8" gives "CH"), or ""."""
     env = os.environ if environ is None else environ
@@ -176,14 +168,10 @@ def locale_country(environ: Mapping[str, str] | None = None) -> str:
     return ""
 
 
-def value_unit(workbook: Workbook, environ: Mapping[str, str] | None = None) -> str:
-    """The currency value amounts are in: the workbook's own setting when it has one, else
-    the locale's (ISO code, e.g. "CHF"), else EUR."""
-    settings = getattr(workbook, "settings", None)
-    stored = getattr(settings, "currency", "")
-    if isinstance(stored, str) and stored.strip():
-        return stored.strip()
-    return _CURRENCY_OF.get(locale_country(environ), DEFAULT_CURRENCY)
+def value_unit(workbook: Workbook) -> str:
+    """The currency value amounts are in: the workbook's setting, else the user's locale's;
+    "" when neither says (the exports then say that no currency is set)."""
+    return workbook.settings.currency.strip() or locale_currency()
 
 
 def letter_paper(environ: Mapping[str, str] | None = None) -> bool:

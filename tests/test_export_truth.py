@@ -285,3 +285,19 @@ def test_no_library_leftovers(later_files) -> None:
     with zipfile.ZipFile(io.BytesIO(tracker)) as archive:
         app = archive.read("docProps/app.xml").decode()
     assert "Openpyxl" not in app and "<Application>PMO Workbook</Application>" in app
+
+
+# --- value states its unit ---------------------------------------------------------------
+
+
+def test_value_totals_state_the_workbooks_currency(later) -> None:
+    workbook = later.model_copy(deep=True)
+    workbook.settings.currency = "CHF"
+    plan = [o for o in workbook.objectives if in_plan(o) and o.value_amount is not None]
+    total = sum(o.value_amount for o in plan if o.value_amount is not None)
+    text = "\n".join(charter_paragraphs(build_charter(workbook)[0]))
+    assert "state the value they bring, in CHF" in text
+    assert f"{total:,.0f} CHF in all, adding different kinds of value" in text
+    ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
+    labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    assert "Value of the objectives (CHF; all value categories added)" in labels
