@@ -158,6 +158,8 @@ def statement_status(workbook: Workbook, which: str) -> str:
 
 # Letter paper: the United States, Canada, Mexico and a few of their neighbours.
 _LETTER_COUNTRIES = {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "CR", "PA"}
+
+
 def locale_country(environ: Mapping[str, str] | None = None) -> str:
     """The two-letter country of the user's locale ("de_CH.UTF-8" gives "CH"), or ""."""
     env = os.environ if environ is None else environ
