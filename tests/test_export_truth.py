@@ -301,3 +301,35 @@ def test_value_totals_state_the_workbooks_currency(later) -> None:
     ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
     labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
     assert "Value of the objectives (CHF; all value categories added)" in labels
+
+
+# --- tracker printing --------------------------------------------------------------------
+
+
+def test_every_sheet_prints_on_one_paper_size(later_files, monkeypatch) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(later_files[1]))
+    assert {ws.page_setup.paperSize for ws in book.worksheets} == {9}  # A4
+    later = load_workbook(LATER_SAMPLE)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    book = openpyxl.load_workbook(io.BytesIO(tracker_bytes(later)[0]))
+    assert {ws.page_setup.paperSize for ws in book.worksheets} == {1}  # Letter
+
+
+@pytest.mark.slow
+def test_wide_alignment_prints_across_pages_with_titles(bench_files) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(bench_files[1]))["Alignment"]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is False
+    assert ws.print_title_cols == "$A:$B" and ws.print_title_rows == "$1:$1"
+    assert int(ws.page_setup.scale) >= 60
+
+
+def test_status_chart_steps_are_round_and_empty_sheets_say_so() -> None:
+    first = load_workbook(FIRST_SAMPLE)
+    data = tracker_bytes(first)[0]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        status = archive.read("xl/charts/chart1.xml").decode()
+    unit = float(re.search(r'<majorUnit val="([\d.]+)"', status).group(1))  # type: ignore[union-attr]
+    assert unit in (1, 2, 5, 10, 20, 50, 100)
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    rows = book.get_sheet_by_name("Earlier years").to_python()
+    assert not first.history and rows[1][0] == "Nothing recorded in the workbook."
