@@ -64,13 +64,13 @@ def alignment(writer: CharterWriter, workbook: Workbook) -> None:
         )
     writer.table(
         [
-            ("Code", 1.4),
-            ("Strategic objective", 6.0),
-            ("Owner", 2.6),
-            ("Priority", 1.6),
-            ("Horizon", 1.9),
-            ("Objectives", 1.9),
-            ("Strength", 1.8),
+            ("Code", 1.3),
+            ("Strategic objective", 5.3),
+            ("Owner", 2.4),
+            ("Priority", 1.8),
+            ("Horizon", 1.8),
+            ("Objectives", 2.3),
+            ("Strength", 2.1),
         ],
         rows,
         small=len(workbook.strategy) > MATRIX_COLUMNS * 2,

@@ -50,6 +50,17 @@ def expected_support(workbook: Workbook) -> dict[str, tuple[int, int]]:
     return out
 
 
+def missing_anything(objective: Objective) -> bool:
+    return (
+        not objective.measure.strip()
+        or objective.baseline is None
+        or objective.target is None
+        or objective.due is None
+        or not objective.owner.strip()
+        or not objective.constituent_ids
+    )
+
+
 def charter_tables(data: bytes) -> list[list[list[str]]]:
     document = Document(io.BytesIO(data))
     return [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
@@ -185,9 +196,18 @@ def test_each_has_an_owner_only_when_each_has_one(later) -> None:
     assert no_owner and no_due  # the sample has gaps: the old sentence was false
     text = "\n".join(charter_paragraphs(build_charter(later)[0]))
     assert "a due date and an owner" not in text
-    assert f"An owner for {len(no_owner)} objective" in text
-    assert f"{', '.join(no_owner)}." in text
-    assert f"A due date for {len(no_due)} objective" in text
+    for objective in plan:
+        lacks = [
+            phrase
+            for phrase, missing in (
+                ("a due date", objective.due is None),
+                ("an owner", not objective.owner.strip()),
+            )
+            if missing
+        ]
+        line = next((p for p in text.splitlines() if p.startswith(f"•\t{objective.code}: ")), "")
+        assert all(phrase in line for phrase in lacks), (objective.code, line)
+        assert bool(line) == bool(missing_anything(objective)), objective.code
     complete = later.model_copy(deep=True)
     complete.objectives = [
         o for o in complete.objectives if in_plan(o) and o.owner and o.due and o.measure
@@ -199,6 +219,21 @@ def test_each_has_an_owner_only_when_each_has_one(later) -> None:
     text = "\n".join(charter_paragraphs(build_charter(complete)[0]))
     assert "Each has a measure, a baseline and a target, a due date and an owner" in text
     assert "Still to be set" not in text
+
+
+def test_many_incomplete_objectives_are_named_per_missing_part(later) -> None:
+    workbook = later.model_copy(deep=True)
+    template = next(o for o in workbook.objectives if in_plan(o))
+    for number in range(12):
+        workbook.objectives.append(
+            template.model_copy(update={"id": f"extra-{number}", "code": f"X-{number}"})
+        )
+    for objective in workbook.objectives:
+        objective.owner = ""
+    plan = [o for o in workbook.objectives if in_plan(o)]
+    text = "\n".join(charter_paragraphs(build_charter(workbook)[0]))
+    codes = ", ".join(o.code for o in plan)
+    assert f"An owner for {len(plan)} objectives: {codes}." in text
 
 
 # --- 5. headers spelled out --------------------------------------------------------------
