@@ -64,13 +64,13 @@ def alignment(writer: CharterWriter, workbook: Workbook) -> None:
         )
     writer.table(
         [
-            ("Code", 1.3),
-            ("Strategic objective", 5.3),
-            ("Owner", 2.4),
-            ("Priority", 1.8),
-            ("Horizon", 1.8),
-            ("Objectives", 2.3),
-            ("Strength", 2.1),
+            ("Code", 1.4),
+            ("Strategic objective", 4.7),
+            ("Owner", 2.3),
+            ("Priority", 2.0),
+            ("Horizon", 2.0),
+            ("Objectives", 2.5),
+            ("Strength", 2.3),
         ],
         rows,
         small=len(workbook.strategy) > MATRIX_COLUMNS * 2,

@@ -124,8 +124,8 @@ def objectives(writer: CharterWriter, workbook: Workbook) -> None:
     ]
     writer.table(
         [
-            ("Code", 1.2),
-            ("Objective", 3.1),
+            ("Code", 1.4),
+            ("Objective", 3.0),
             ("Measure", 2.6),
             ("Baseline → target", 2.0),
             ("Due", 1.7),

@@ -368,3 +368,34 @@ def test_status_chart_steps_are_round_and_empty_sheets_say_so() -> None:
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     rows = book.get_sheet_by_name("Earlier years").to_python()
     assert not first.history and rows[1][0] == "Nothing recorded in the workbook."
+
+
+# --- executive summary -------------------------------------------------------------------
+
+
+def test_executive_summary_figures(later, later_files) -> None:
+    paragraphs = charter_paragraphs(later_files[0])
+    start = paragraphs.index("Executive summary")
+    summary = paragraphs[start : paragraphs.index("Document control")]
+    plan = [o for o in later.objectives if in_plan(o)]
+    counts = {}
+    for objective in plan:
+        counts[objective.status.label.lower()] = counts.get(objective.status.label.lower(), 0) + 1
+    parts = [f"{n} {label}" for label, n in counts.items()]
+    order = [s.label.lower() for s in ObjectiveStatus]
+    parts.sort(key=lambda p: order.index(p.split(" ", 1)[1]))
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    assert f"{len(plan)} objectives: {listed}." in summary
+    supported = {
+        s
+        for link in later.alignment
+        if link.objective_id in {o.id for o in plan}
+        for s in [link.strategic_id]
+    }
+    strategy = len(later.strategy)
+    coverage = next(p for p in summary if p.startswith("Company strategy:"))
+    assert f"support {len(supported)} of {strategy} company strategic objectives" in coverage
+    decisions = summary[summary.index("What needs a decision") + 1 :]
+    pending = [o.code for o in later.objectives if o.carried and o.carried.decision is None]
+    assert any(", ".join(pending) in d for d in decisions)
+    assert any("Reaffirm or revise the vision." in d for d in decisions)
