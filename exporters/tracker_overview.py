@@ -48,8 +48,7 @@ def _owner_guidance() -> str:
 def _value_label(workbook: Workbook) -> str:
     """The value total's label says its unit, and that it adds different kinds of value."""
     unit = value_unit(workbook)
-    currency = unit if unit else "no currency set"
-    return f"Value of the objectives ({currency}; all value categories added)"
+    return f"Value claimed, all categories added ({unit or 'no currency set'})"
 
 
 def build_overview(build: TrackerBuild) -> None:
@@ -153,8 +152,10 @@ def build_overview(build: TrackerBuild) -> None:
     # The charts start a printed page of their own rather than being cut by a page break.
     ws.row_breaks.append(Break(id=row - 1))
     tallest = max(status_counts(workbook).values(), default=0)
-    ws.add_chart(status_chart(ws, status_header, status_last, tallest), f"A{row}")
-    ws.add_chart(health_chart(build), f"A{row + 18}")
+    # One row below the break: LibreOffice otherwise prints the chart's top edge on the
+    # page before.
+    ws.add_chart(status_chart(ws, status_header, status_last, tallest), f"A{row + 1}")
+    ws.add_chart(health_chart(build), f"A{row + 19}")
     build.print_setup(ws)
 
 
