@@ -98,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (WorkbookError, CommandError) as exc:
-        print(f"pmo-workbook: {exc}", file=sys.stderr)
+        # One line whatever a file name or a damaged file put in the message.
+        line = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(exc))
+        print(f"pmo-workbook: {line}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`pmo-workbook check X | head`): not an error of ours.

@@ -190,6 +190,8 @@ def _ends_early(text: str, exc: json.JSONDecodeError) -> bool:
 def _first_problem(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(part) for part in error["loc"]) or "the workbook"
+    # A damaged field name may hold a line break or a control character: show it escaped.
+    where = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in where)
     count = exc.error_count()
     more = f" (and {count - 1} more problems)" if count > 1 else ""
     return f"{where}: {error['msg']}{more}"

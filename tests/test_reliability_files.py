@@ -189,16 +189,24 @@ def test_strategy_item_serving_a_missing_objective_is_refused(later_sample) -> N
 # --- item 2 (save half): never write what the app would refuse to open -------------------
 
 
-def test_save_refuses_a_workbook_over_the_size_limit(tmp_path: Path, later_sample) -> None:
+def test_save_refuses_a_workbook_over_the_size_limit(
+    tmp_path: Path, later_sample, monkeypatch
+) -> None:
+    """A 205 MB workbook (a tracker's huge comment) is refused before the old file goes;
+    the limit is lowered so the test needs no 200 MB of memory."""
+    from planning import fileformat
+
     path = tmp_path / "big.pmowb"
     save_workbook(later_sample, path)
     before = path.read_bytes()
-    later_sample.objectives[0].comments = "x" * (MAX_FILE_BYTES + 1)
-    with pytest.raises(SaveError, match="more than the 200 MB") as refused:
+    monkeypatch.setattr(fileformat, "MAX_FILE_BYTES", 3 * 1024 * 1024)
+    later_sample.objectives[0].comments = "x" * (3 * 1024 * 1024)
+    with pytest.raises(SaveError, match="more than the 3 MB") as refused:
         save_workbook(later_sample, path)
     assert "previous file is unchanged" in str(refused.value)
     assert path.read_bytes() == before
     assert load_workbook(path) is not None
+    assert MAX_FILE_BYTES == 200 * 1024 * 1024
 
 
 def test_save_refuses_a_workbook_the_loader_would_refuse(tmp_path: Path, later_sample) -> None:
@@ -339,3 +347,55 @@ def test_leftover_pattern_matches_what_mkstemp_makes(tmp_path: Path) -> None:
     fd, name = tempfile.mkstemp(dir=tmp_path, prefix=".x y.pmowb.", suffix=".tmp")
     os.close(fd)
     assert atomic._TEMP_NAME.match(Path(name).name)
+
+
+def test_a_damaged_field_name_with_a_line_break_stays_one_line() -> None:
+    """Found by the byte-flipping property test: a flipped byte made a key hold "\\n"."""
+    document = _sample_document()
+    document["vision"]["rati\nale"] = 1
+    with pytest.raises(DamagedWorkbookError) as refused:
+        loads(_bytes(document))
+    assert "vision.rati\\nale: Extra inputs" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+def test_cli_reason_is_one_line_even_for_a_file_name_with_a_line_break(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", str(tmp_path / "a\nb.pmowb")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "a\\nb.pmowb does not exist" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "/dev/urandom"])
+@pytest.mark.parametrize("role", ["tracker", "template"])
+def test_special_file_as_tracker_or_template_is_refused(tmp_path: Path, special, role) -> None:
+    """The tracker and the charter template go through the same reader as the workbook."""
+    source = Path(special)
+    if special == "fifo":
+        source = tmp_path / ("t.xlsx" if role == "tracker" else "t.docx")
+        os.mkfifo(source)
+    workbook = tmp_path / "review.pmowb"
+    workbook.write_bytes(LATER_SAMPLE.read_bytes())
+    if role == "tracker":
+        args = ["import-tracker", str(workbook), str(source), "--dry-run"]
+    else:
+        args = ["export", str(workbook), "--docx", str(tmp_path / "c.docx"), "--template"]
+        args.append(str(source))
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+    assert time.monotonic() - started < 10  # the interpreter's start included
+    assert workbook.read_bytes() == LATER_SAMPLE.read_bytes()
