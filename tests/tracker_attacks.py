@@ -42,3 +42,43 @@ def sheet_with_rows(source: Path, rows: bytes, *, repeat: int = 1) -> bytes:
     xml = part(source, OBJECTIVES_PART)
     head, tail = xml.split(b"</sheetData>")
     return head + rows * repeat + b"</sheetData>" + tail
+
+
+def worst_tracker(source: Path, out: Path) -> Path:
+    """The heaviest tracker the bounds let through: a 16 MB shared string in a comment, an
+    Objectives sheet of rows 1,023 cells wide up to the cell limit, hidden sheets the import
+    only scans up to the total size limit, and random padding so the whole stays under the
+    compression-ratio bound."""
+    import os
+
+    from exporters.tracker_archive import MAX_CELLS, MAX_CELLS_PER_ROW, MAX_PART_BYTES
+
+    wide = b"<row>" + b"<c><v>1</v></c>" * (MAX_CELLS_PER_ROW - 1) + b"</row>"
+    rows = (MAX_CELLS - 1000) // MAX_CELLS_PER_ROW
+    comment = b'<row><c r="T7" t="s"><v>0</v></c></row>'
+    sheet = sheet_with_rows(source, comment + wide * rows)
+    text = b"x" * (MAX_PART_BYTES - 1000)
+    strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    strings += text + b"</t></si></sst>"
+    types = part(source, "[Content_Types].xml").replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    rels = part(source, "xl/_rels/workbook.xml.rels").replace(
+        b"</Relationships>",
+        b'<Relationship Id="rIdS" Target="sharedStrings.xml" Type="http://schemas.'
+        b'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    hidden = b"<worksheet><sheetData>" + b"<row><c><v>1</v></c></row>" * 400_000
+    hidden += b"</sheetData></worksheet>"
+    add = {f"xl/worksheets/hidden{i}.xml": hidden for i in range(4)}
+    add["xl/sharedStrings.xml"] = strings
+    add["xl/media/padding.bin"] = os.urandom(1_100_000)
+    return rebuild(
+        source,
+        out,
+        {OBJECTIVES_PART: sheet, "[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels},
+        add,
+        level=1,
+    )
