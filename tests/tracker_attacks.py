@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 OBJECTIVES_PART = "xl/worksheets/sheet2.xml"
-HEADER_ROW = "<row r=\"1\">{cells}</row>"
+HEADER_ROW = '<row r="1">{cells}</row>'
 
 
 def rebuild(
@@ -20,9 +20,10 @@ def rebuild(
 ) -> Path:
     """`source` with the parts in `replace` swapped and the parts in `add` appended."""
     replace = replace or {}
-    with zipfile.ZipFile(source) as original, zipfile.ZipFile(
-        out, "w", zipfile.ZIP_DEFLATED, compresslevel=level
-    ) as target:
+    with (
+        zipfile.ZipFile(source) as original,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target,
+    ):
         for info in original.infolist():
             data = replace.get(info.filename, original.read(info.filename))
             target.writestr(info.filename, data)
