@@ -19,6 +19,7 @@ TRACKER_VERSION = 1
 OVERVIEW = "Overview"
 OBJECTIVES = "Objectives"
 ALIGNMENT = "Alignment"
+XMATRIX = "X-matrix"
 STRATEGY = "Company strategy"
 CONSTITUENTS = "Constituents"
 OFFICE_STRATEGY = "Office strategy"
@@ -33,6 +34,7 @@ SHEET_ORDER = (
     OVERVIEW,
     OBJECTIVES,
     ALIGNMENT,
+    XMATRIX,
     STRATEGY,
     CONSTITUENTS,
     OFFICE_STRATEGY,
