@@ -14,7 +14,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from exporters import charter_appendix, charter_plan, charter_sections
+from exporters import charter_appendix, charter_plan, charter_sections, charter_xmatrix
 from exporters.charter_fields import request_field_update, set_properties, write_header_footer
 from exporters.charter_template import (
     TemplateError,
@@ -57,6 +57,7 @@ def build_charter(
     charter_plan.governance(writer, workbook)
     charter_plan.communication(writer, workbook)
     charter_plan.health(writer, workbook)
+    charter_xmatrix.xmatrix_appendix(writer, workbook)
     charter_appendix.what_changed(writer, workbook)
     charter_appendix.workshop_record(writer, workbook)
     writer.finish()
