@@ -3,7 +3,9 @@
     pmo-workbook [WORKBOOK]
     pmo-workbook check WORKBOOK
     pmo-workbook new-year WORKBOOK --out FILE [--force]
-    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE] [--force]
+    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE]
+                        [--pdf FILE [--page-size A3|A4]] [--pptx FILE [--pptx-template FILE]]
+                        [--force]
     pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run] [--force]
 
 Exit code 0 on success; 2 with one line on stderr when a file is refused or cannot be
@@ -49,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", type=Path, help="Excel tracker to write")
     export.add_argument("--docx", type=Path, help="Word charter to write")
     export.add_argument("--template", type=Path, help="the organisation's .docx/.dotx template")
+    export.add_argument("--pdf", type=Path, help="one-page summary (PDF) to write")
+    export.add_argument("--page-size", choices=("A3", "A4"), help="of the PDF (default A3)")
+    export.add_argument("--pptx", type=Path, help="briefing deck (PowerPoint) to write")
+    export.add_argument("--pptx-template", type=Path, help="the organisation's .pptx template")
     _add_force(export)
 
     tracker = sub.add_parser(
@@ -161,16 +167,24 @@ def cmd_new_year(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from planning.fileformat import load_workbook
 
-    if not args.xlsx and not args.docx:
-        raise CommandError("nothing to export: give --xlsx FILE, --docx FILE or both.")
+    if not (args.xlsx or args.docx or args.pdf or args.pptx):
+        raise CommandError("nothing to export: give --xlsx, --docx, --pdf and/or --pptx FILE.")
+    _check_visual_options(args)
     if args.template and not args.docx:
         raise CommandError("--template applies to the Word charter: give --docx FILE too.")
-    inputs = [args.workbook, args.template]
-    for option, output in (("--xlsx", args.xlsx), ("--docx", args.docx)):
+    inputs = [args.workbook, args.template, args.pptx_template]
+    outputs = (
+        ("--xlsx", args.xlsx),
+        ("--docx", args.docx),
+        ("--pdf", args.pdf),
+        ("--pptx", args.pptx),
+    )
+    earlier: list[Path] = []
+    for option, output in outputs:
         if output is not None:
-            _guard_output(output, inputs, force=args.force, option=option)
-    if args.xlsx and args.docx:
-        _guard_output(args.docx, [args.xlsx], force=args.force, option="--docx")
+            # Neither an input nor an output named earlier on the same line.
+            _guard_output(output, [*inputs, *earlier], force=args.force, option=option)
+            earlier.append(output)
     workbook = load_workbook(args.workbook)
     if args.xlsx:
         from exporters.tracker import write_tracker
@@ -184,7 +198,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         for note in write_charter(workbook, args.docx, template=args.template):
             print(f"note: {note}", file=sys.stderr)
         print(f"Wrote {args.docx}")
+    _export_visuals(args, workbook)
     return 0
+
+
+def _check_visual_options(args: argparse.Namespace) -> None:
+    if args.page_size and not args.pdf:
+        raise CommandError("--page-size applies to the one-page summary: give --pdf FILE too.")
+    if args.pptx_template and not args.pptx:
+        raise CommandError("--pptx-template applies to the briefing deck: give --pptx FILE too.")
+
+
+def _export_visuals(args: argparse.Namespace, workbook) -> None:
+    """The one-page summary (PDF) and the briefing deck (PowerPoint), see docs/SUMMARY.md."""
+    from exporters.formats import write_export
+
+    for key, path, options in (
+        ("pdf", args.pdf, {"page_size": args.page_size}),
+        ("pptx", args.pptx, {"template": args.pptx_template}),
+    ):
+        if path:
+            for note in write_export(key, workbook, path, **options):
+                print(f"note: {note}", file=sys.stderr)
+            print(f"Wrote {path}")
 
 
 def cmd_import_tracker(args: argparse.Namespace) -> int:
