@@ -5,6 +5,8 @@
     pmo-workbook new-year WORKBOOK --out FILE
     pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE]
     pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run]
+    pmo-workbook self-test
+    pmo-workbook --version
 
 Exit code 0 on success; 2 with one line on stderr when a file is refused or cannot be
 written. Heavy libraries (Qt, openpyxl, python-docx) are imported only by the command that
@@ -19,7 +21,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("check", "new-year", "export", "import-tracker")
+__version__ = "0.1.0"  # the one place: pyproject.toml and packaging/build.py read it
+COMMANDS = ("check", "new-year", "export", "import-tracker", "self-test")
 EXIT_REFUSED = 2
 
 
@@ -33,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Annual review of a management office's purpose, mission, vision and "
         "objectives. With no command, opens the desktop app.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="print the findings of a workbook, grouped by step")
@@ -54,12 +58,17 @@ def _parser() -> argparse.ArgumentParser:
     tracker.add_argument("workbook", type=Path)
     tracker.add_argument("tracker", type=Path)
     tracker.add_argument("--dry-run", action="store_true", help="list the changes, change nothing")
+
+    self_test = sub.add_parser(
+        "self-test", help="start the app offscreen, walk the sample, export and read back"
+    )
+    self_test.add_argument("--time-to-window", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help"):
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         return _run_app(args_list)
     args = _parser().parse_args(args_list)
     handler = {
@@ -67,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new-year": cmd_new_year,
         "export": cmd_export,
         "import-tracker": cmd_import_tracker,
+        "self-test": cmd_self_test,
     }[args.command]
     from planning.errors import WorkbookError
 
@@ -153,6 +163,12 @@ def cmd_import_tracker(args: argparse.Namespace) -> int:
     from exporters.tracker_import import run_import_command
 
     return run_import_command(args.workbook, args.tracker, dry_run=args.dry_run)
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from ui.self_test import run_self_test, time_to_window
+
+    return time_to_window(args.time_to_window) if args.time_to_window else run_self_test()
 
 
 if __name__ == "__main__":
