@@ -335,7 +335,7 @@ def test_value_totals_state_the_workbooks_currency(later) -> None:
     assert f"{total:,.0f} CHF in all, adding different kinds of value" in text
     ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
     labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
-    assert "Value claimed, all categories added (CHF)" in labels
+    assert "Value claimed, all categories (CHF)" in labels
 
 
 # --- tracker printing --------------------------------------------------------------------
