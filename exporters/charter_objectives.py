@@ -155,10 +155,13 @@ def _completeness(writer: CharterWriter, active: list[Objective]) -> None:
     missing = {name for fields in lacking.values() for name in fields}
     complete = [_FIELD_PHRASE[name] for name in MISSING_FIELDS if name not in missing]
     lead = f"Each has {words.listing(complete)}. " if complete else ""
+    # The list keeps with the objectives table that follows it.
     writer.paragraph(lead + "Still to be set:")
+    writer.keep_with_next()
     if len(lacking) <= LACKING_PER_OBJECTIVE:
         for code, fields in lacking.items():
             writer.bullet(f"{code}: {words.listing(_FIELD_PHRASE[f] for f in fields)}.")
+            writer.keep_with_next()
         return
     for name in MISSING_FIELDS:
         codes = [code for code, fields in lacking.items() if name in fields]

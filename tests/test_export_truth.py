@@ -399,3 +399,32 @@ def test_executive_summary_figures(later, later_files) -> None:
     pending = [o.code for o in later.objectives if o.carried and o.carried.decision is None]
     assert any(", ".join(pending) in d for d in decisions)
     assert any("Reaffirm or revise the vision." in d for d in decisions)
+
+
+# --- pagination --------------------------------------------------------------------------
+
+
+def test_pagination_keeps_lead_ins_and_last_rows_and_lists_only_what_follows(later_files):
+    from docx.oxml.ns import qn
+
+    document = Document(io.BytesIO(later_files[0]))
+    body = document.element.body
+    children = list(body)
+    tables = [i for i, child in enumerate(children) if child.tag == qn("w:tbl")]
+    for index in tables:
+        before = children[index - 1]
+        if before.tag == qn("w:p") and before.xpath("string(.)").strip():
+            assert before.xpath("./w:pPr/w:keepNext"), before.xpath("string(.)")
+        rows = children[index].findall(qn("w:tr"))
+        data = [r for r in rows if not r.xpath("./w:trPr/w:tblHeader")]
+        if len(data) >= 2:
+            # The row before the last keeps with it: no lonely last row on a page.
+            assert data[-2].xpath(".//w:pPr/w:keepNext"), children[index].xpath("string(.)")[:60]
+    contents = [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.casefold().startswith("toc ")
+    ]
+    assert "Purpose" in contents
+    for before_contents in ("Executive summary", "Document control", "Approvals"):
+        assert before_contents not in contents
