@@ -197,11 +197,12 @@ def _decisions(writer: CharterWriter, workbook: Workbook) -> None:
             f"Keep, revise, retire or close {words.plural(len(pending), 'objective')} "
             f"carried over from last year: {_some(pending, 'the appendix')}."
         )
-    if workbook.last_year() is not None:
-        for which in ("mission", "vision"):
-            statement = getattr(workbook, which)
-            if statement.text.strip() and statement.decision is None:
-                items.append(f"Reaffirm or revise the {which}.")
+    for which in ("purpose", "mission", "vision"):
+        statement = getattr(workbook, which)
+        if not statement.text.strip():
+            items.append(f"Agree the {which}: the charter has none yet.")
+        elif which != "purpose" and workbook.last_year() is not None and statement.decision is None:
+            items.append(f"Reaffirm or revise the {which}.")
     off_track = [
         o.code or o.title
         for o in workbook.active_objectives()

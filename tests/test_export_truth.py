@@ -428,3 +428,12 @@ def test_pagination_keeps_lead_ins_and_last_rows_and_lists_only_what_follows(lat
     assert "Purpose" in contents
     for before_contents in ("Executive summary", "Document control", "Approvals"):
         assert before_contents not in contents
+
+
+def test_first_years_summary_asks_for_the_missing_vision() -> None:
+    first = load_workbook(FIRST_SAMPLE)
+    assert not first.vision.text.strip()
+    paragraphs = charter_paragraphs(build_charter(first)[0])
+    decisions = paragraphs[paragraphs.index("What needs a decision") :]
+    assert "•\tAgree the vision: the charter has none yet." in decisions
+    assert not any("Reaffirm or revise" in p for p in decisions)  # a first review
