@@ -32,7 +32,7 @@ from exporters.tracker_layout import (
     quoted,
 )
 from exporters.tracker_objectives import alignment_layout
-from planning.enums import Complaint, ObjectiveStatus
+from planning.enums import Complaint, ObjectiveStatus, ValueCategory
 from planning.model import Workbook
 from planning.totals import status_counts, value_unit
 
@@ -51,10 +51,24 @@ def _owner_guidance() -> str:
     )
 
 
-def _value_label(workbook: Workbook) -> str:
-    """The value total's label says its unit, and that it adds every kind of value."""
-    unit = value_unit(workbook)
-    return f"Value claimed, all categories ({unit or 'no currency set'})"
+def _value(writer: SheetWriter, workbook: Workbook, row: int) -> int:
+    """The value the objectives claim per category and in all, in the workbook's currency
+    (live SUMIF formulas: owners may change an objective's category); returns the last row."""
+    unit = value_unit(workbook) or "no currency set"
+    writer.text(row, 1, f"Value claimed ({unit})", "section")
+    objectives = quoted(OBJECTIVES)
+    category = (
+        f"{objectives}!${objective_letter('value_category')}:${objective_letter('value_category')}"
+    )
+    amount = f"{objectives}!${objective_letter('value_amount')}:${objective_letter('value_amount')}"
+    for value_category in ValueCategory:
+        row += 1
+        writer.text(row, 1, value_category.label, "text")
+        writer.formula(row, 2, f'=SUMIF({category},"{value_category.label}",{amount})', "amount")
+    row += 1
+    writer.text(row, 1, "All categories added", "label")
+    writer.formula(row, 2, f"=SUM({amount})", "amount")
+    return row
 
 
 CHART_ROWS = 18  # rows one chart takes, with a little space under it
@@ -73,6 +87,7 @@ def build_overview(build: TrackerBuild) -> None:
     writer.text(1, 1, title, "title")
     status_header, status_last, row = _status_counts(writer, workbook, 3)
     row = _figures(writer, workbook, row + 2)
+    row = _value(writer, workbook, row + 2)
     set_widths(ws, [OVERVIEW_WIDTHS[0], OVERVIEW_WIDTHS[1]])
     ws.freeze_panes = "A2"
     charts = row + 2
@@ -139,15 +154,16 @@ def _status_counts(writer: SheetWriter, workbook: Workbook, row: int) -> tuple[i
 
 
 def _figures(writer: SheetWriter, workbook: Workbook, row: int) -> int:
-    """Alignment and value figures, as formulas over the other sheets; returns the last row."""
-    writer.text(row, 1, "Alignment and value", "section")
+    """Alignment and progress figures, as formulas over the other sheets; returns the last
+    row."""
+    writer.text(row, 1, "Alignment and progress", "section")
     layout = alignment_layout(workbook)
     alignment = quoted(ALIGNMENT)
     headers = layout.strategic_cells(1)
     supported = layout.strategic_cells(layout.supported_row)
     totals = layout.objective_cells(layout.total_column)
     objectives = quoted(OBJECTIVES)
-    amount, progress = objective_letter("value_amount"), objective_letter("progress")
+    progress = objective_letter("progress")
     figures = [
         (
             "Company strategic objectives",
@@ -165,7 +181,6 @@ def _figures(writer: SheetWriter, workbook: Workbook, row: int) -> int:
             f"=COUNTIF({alignment}!{totals},0)" if totals else "=0",
             "total",
         ),
-        (_value_label(workbook), f"=SUM({objectives}!${amount}:${amount})", "amount"),
         (
             "Average progress",
             f'=IFERROR(AVERAGE({objectives}!${progress}:${progress}),"")',

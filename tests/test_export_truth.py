@@ -335,7 +335,7 @@ def test_value_totals_state_the_workbooks_currency(later) -> None:
     assert f"{total:,.0f} CHF in all, adding different kinds of value" in text
     ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
     labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
-    assert "Value claimed, all categories (CHF)" in labels
+    assert "Value claimed (CHF)" in labels
 
 
 # --- tracker printing --------------------------------------------------------------------
@@ -437,3 +437,16 @@ def test_first_years_summary_asks_for_the_missing_vision() -> None:
     decisions = paragraphs[paragraphs.index("What needs a decision") :]
     assert "•\tAgree the vision: the charter has none yet." in decisions
     assert not any("Reaffirm or revise" in p for p in decisions)  # a first review
+
+
+def test_overview_prints_counts_charts_and_the_office_on_pages_of_their_own(later_files):
+    ws = openpyxl.load_workbook(io.BytesIO(later_files[1]))["Overview"]
+    breaks = sorted(b.id for b in ws.row_breaks.brk)
+    labels = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    assert len(breaks) == 2
+    # The counts and figures fit one landscape page (about 30 rows) before the first break,
+    assert labels["All categories added"] <= breaks[0] <= 30
+    # the charts sit between the breaks, and the office's statements come last.
+    anchors = sorted(chart.anchor._from.row + 1 for chart in ws._charts)
+    assert breaks[0] < anchors[0] and anchors[-1] < breaks[1]
+    assert labels["The office"] > breaks[1] and labels["Mission"] > breaks[1]
