@@ -67,6 +67,11 @@ def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
     section = document.sections[0]
     assert section.page_width is not None and round(section.page_width.cm, 2) == 21.59
     header = [p.text for p in section.header.paragraphs]
+    # The template has no different first page; the title page still gets no running
+    # header or footer.
+    assert "titlePg" not in xml_part(libreoffice_template.read_bytes(), "word/document.xml")
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
     # Styles taken from the default template take the template's fonts (no Calibri of ours).
     for name in ("Charter Table", "Charter Note", "Heading 1"):
         element = document.styles[name].element
