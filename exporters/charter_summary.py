@@ -32,12 +32,22 @@ from planning.totals import key_objectives
 SUMMARY_TITLE = "Executive summary"
 SUMMARY_OBJECTIVES = 5
 NAMES_SHOWN = 4
+STATEMENT_WORDS = 60  # the statement hints' own limit: longer ones are cut here
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def brief(text: str, section: str) -> str:
+    """`text` up to STATEMENT_WORDS words; a longer one is cut with a pointer to the section
+    that has it in full, so the summary stays one page."""
+    parts = text.split()
+    if len(parts) <= STATEMENT_WORDS:
+        return text.strip()
+    return " ".join(parts[:STATEMENT_WORDS]) + f" … (in full under {section})"
 
 
 def _some(names: list[str], where: str) -> str:
@@ -70,9 +80,9 @@ def executive_summary(writer: CharterWriter, workbook: Workbook) -> None:
     writer.paragraph(*opening, ".")
     facts: list[list[CellLike]] = []
     for label, text in (
-        ("Purpose", first_sentence(workbook.purpose.text)),
-        ("Mission", workbook.mission.text.strip()),
-        ("Vision", workbook.vision.text.strip()),
+        ("Purpose", brief(first_sentence(workbook.purpose.text), "Purpose")),
+        ("Mission", brief(workbook.mission.text, "Mission")),
+        ("Vision", brief(workbook.vision.text, "Vision")),
     ):
         facts.append(
             [

@@ -450,3 +450,15 @@ def test_overview_prints_counts_charts_and_the_office_on_pages_of_their_own(late
     anchors = sorted(chart.anchor._from.row + 1 for chart in ws._charts)
     assert breaks[0] < anchors[0] and anchors[-1] < breaks[1]
     assert labels["The office"] > breaks[1] and labels["Mission"] > breaks[1]
+
+
+def test_summary_cuts_a_long_statement_and_says_where_it_is(later) -> None:
+    workbook = later.model_copy(deep=True)
+    workbook.mission.text = " ".join(f"word{n}" for n in range(200))
+    paragraphs = charter_paragraphs(build_charter(workbook)[0])
+    document = Document(io.BytesIO(build_charter(workbook)[0]))
+    facts = next(t for t in document.tables if t.rows[0].cells[0].text == "Purpose")
+    mission = next(r.cells[1].text for r in facts.rows if r.cells[0].text == "Mission")
+    assert mission.startswith("word0 word1") and "word60" not in mission
+    assert mission.endswith("… (in full under Mission)")
+    assert workbook.mission.text in paragraphs  # the Mission section has all of it
