@@ -13,6 +13,7 @@ column as formulas, and orphan objectives and unsupported strategic objectives h
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, DataBarRule, FormulaRule
@@ -183,7 +184,11 @@ def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:
     import reports a change to any other column instead of applying it."""
     for column in editable:
         for row in range(2, last + 1):
-            ws.cell(row, column).protection = UNLOCKED
+            cell = ws.cell(row, column)
+            # The sheet writer shares one style array between cells of a look: copy it,
+            # or unlocking one cell would unlock every cell of that look.
+            cell._style = copy(cell._style)
+            cell.protection = UNLOCKED
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ def shown(value: Any) -> str:
     """A value as the preview lists it."""
     if value is None or value == "":
         return "(empty)"
-    if isinstance(value, ObjectiveStatus):
+    if isinstance(value, ObjectiveStatus | ValueCategory):
         return value.label
     if isinstance(value, bool):
         return str(value)
