@@ -2,13 +2,14 @@
 
     pmo-workbook [WORKBOOK]
     pmo-workbook check WORKBOOK
-    pmo-workbook new-year WORKBOOK --out FILE
-    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE]
-    pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run]
+    pmo-workbook new-year WORKBOOK --out FILE [--force]
+    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE] [--force]
+    pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run] [--force]
 
 Exit code 0 on success; 2 with one line on stderr when a file is refused or cannot be
-written. Heavy libraries (Qt, openpyxl, python-docx) are imported only by the command that
-needs them.
+written. No command writes over one of its inputs or over a workbook a running app holds
+under a live lock, unless --force (planning.output_paths). Heavy libraries (Qt, openpyxl,
+python-docx) are imported only by the command that needs them.
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     new_year = sub.add_parser("new-year", help="start next year's review from a workbook")
     new_year.add_argument("workbook", type=Path)
     new_year.add_argument("--out", type=Path, required=True, help="the new .pmowb file")
+    _add_force(new_year)
 
     export = sub.add_parser("export", help="write the Excel tracker and/or the Word charter")
     export.add_argument("workbook", type=Path)
     export.add_argument("--xlsx", type=Path, help="Excel tracker to write")
     export.add_argument("--docx", type=Path, help="Word charter to write")
     export.add_argument("--template", type=Path, help="the organisation's .docx/.dotx template")
+    _add_force(export)
 
     tracker = sub.add_parser(
         "import-tracker", help="bring owners' updates from an exported tracker back in"
@@ -54,7 +57,24 @@ def _parser() -> argparse.ArgumentParser:
     tracker.add_argument("workbook", type=Path)
     tracker.add_argument("tracker", type=Path)
     tracker.add_argument("--dry-run", action="store_true", help="list the changes, change nothing")
+    _add_force(tracker)
     return parser
+
+
+def _add_force(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="write even over an existing file, an input, or a workbook a running app holds",
+    )
+
+
+def _guard_output(output: Path, inputs: Sequence[Path | None], *, force: bool, option: str) -> None:
+    """Refuses (exit 2, one line) an output that is an input or held by a live lock."""
+    from planning.output_paths import check_output
+
+    for note in check_output(output, inputs, force=force, option=option):
+        print(f"note: {note}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,10 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     }[args.command]
     from planning.errors import WorkbookError
 
+    # A text the terminal cannot encode is shown as "?", never a traceback mid-report.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
     try:
         return handler(args)
     except (WorkbookError, CommandError) as exc:
-        print(f"pmo-workbook: {exc}", file=sys.stderr)
+        # One line whatever a file name or a damaged file put in the message.
+        line = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in str(exc))
+        print(f"pmo-workbook: {line}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # The reader went away (`pmo-workbook check X | head`): not an error of ours.
@@ -115,8 +142,13 @@ def cmd_new_year(args: argparse.Namespace) -> int:
     from planning.fileformat import load_workbook, save_workbook
 
     workbook = load_workbook(args.workbook)
-    if args.out.resolve() == args.workbook.resolve():
+    from planning.paths import same_file
+
+    if same_file(args.out, args.workbook) and not args.force:
         raise CommandError("--out must be a new file; this year's workbook is kept as it is.")
+    if args.out.exists() and not args.force:
+        raise CommandError(f"{args.out.name} already exists; give --force to replace it.")
+    _guard_output(args.out, [args.workbook], force=args.force, option="--out")
     nxt = carry_forward(workbook)
     save_workbook(nxt, args.out)
     print(
@@ -133,6 +165,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError("nothing to export: give --xlsx FILE, --docx FILE or both.")
     if args.template and not args.docx:
         raise CommandError("--template applies to the Word charter: give --docx FILE too.")
+    inputs = [args.workbook, args.template]
+    for option, output in (("--xlsx", args.xlsx), ("--docx", args.docx)):
+        if output is not None:
+            _guard_output(output, inputs, force=args.force, option=option)
+    if args.xlsx and args.docx:
+        _guard_output(args.docx, [args.xlsx], force=args.force, option="--docx")
     workbook = load_workbook(args.workbook)
     if args.xlsx:
         from exporters.tracker import write_tracker
@@ -156,6 +194,8 @@ def cmd_import_tracker(args: argparse.Namespace) -> int:
     from planning.fileformat import load_workbook, save_workbook
     from planning.tracker_updates import apply_updates
 
+    if not args.dry_run:
+        _guard_output(args.workbook, [args.tracker], force=args.force, option="the workbook")
     workbook = load_workbook(args.workbook)
     plan = prepare_import(workbook, args.tracker)
     print(plan.summary())

@@ -43,6 +43,7 @@ from exporters.tracker_layout import (
     VALUE_CATEGORY_LIST,
     objective_letter,
 )
+from planning.enums import Direction
 from planning.model import Objective, StrategicObjective, Workbook
 from planning.tracker_columns import exported_value
 from planning.tracker_columns import strategic_label as contract_label
@@ -78,11 +79,36 @@ def _latest_formula() -> Formula:
     )
 
 
-def _progress_formula() -> Formula:
+def _progress_formula(objective: Objective) -> Formula:
+    """planning.progress.progress() as a formula, for the objective's direction; a range's
+    upper end has no column of its own, so it is written into the formula."""
     latest, base, target = (objective_letter(k) + "{r}" for k in ("latest", "baseline", "target"))
+    known = f"AND(ISNUMBER({latest}),ISNUMBER({target}))"
+    share = f"({latest}-{base})/({target}-{base})"
+    direction = objective.direction
+    if direction is Direction.RANGE:
+        if objective.target_max is None:
+            return Formula('=""')
+        lo, hi = (
+            f"MIN({target},{objective.target_max!r})",
+            f"MAX({target},{objective.target_max!r})",
+        )
+        towards = f"({latest}-{base})/(IF({latest}<{lo},{lo},{hi})-{base})"
+        return Formula(
+            f"=IF({known},IF(AND({latest}>={lo},{latest}<={hi}),1,"
+            f"IF(NOT(ISNUMBER({base})),0,IF(AND({base}>={lo},{base}<={hi}),0,"
+            f'IF(({base}<{lo})<>({latest}<{lo}),0,{towards})))),"")'
+        )
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        held, short = (">=", "<") if direction is Direction.AT_LEAST else ("<=", ">")
+        past = ">" if short == "<" else "<"
+        return Formula(
+            f"=IF({known},IF({latest}{held}{target},1,IF(ISNUMBER({base}),"
+            f'IF({base}{short}{target},{share},IF({base}{past}{target},0,"")),"")),"")'
+        )
+    wrong = f"{target}<{base}" if direction is Direction.UP else f"{target}>{base}"
     return Formula(
-        f"=IF(AND(ISNUMBER({latest}),ISNUMBER({base}),ISNUMBER({target})),"
-        f'IF({target}={base},"",({latest}-{base})/({target}-{base})),"")'
+        f'=IF(AND({known},ISNUMBER({base})),IF(OR({target}={base},{wrong}),"",{share}),"")'
     )
 
 
@@ -90,7 +116,6 @@ def _objective_row(
     workbook: Workbook,
     objective: Objective,
     latest: Formula,
-    progress: Formula,
     names: dict[str, str],
     linked: dict[str, set[str]],
 ) -> list[Value]:
@@ -102,7 +127,7 @@ def _objective_row(
         for c in OBJECTIVE_COLUMNS
     }
     values["latest"] = latest
-    values["progress"] = progress
+    values["progress"] = _progress_formula(objective)
     return [values[c.key] for c in OBJECTIVE_COLUMNS]
 
 
@@ -110,13 +135,13 @@ def build_objectives(build: TrackerBuild) -> None:
     workbook = build.workbook
     writer = build.sheet(OBJECTIVES)
     ws = writer.ws
-    latest, progress = _latest_formula(), _progress_formula()
+    latest = _latest_formula()
     objectives = workbook.active_objectives()
     names = {c.id: c.name for c in workbook.constituents}
     linked: dict[str, set[str]] = {}
     for link in workbook.alignment:
         linked.setdefault(link.objective_id, set()).add(link.strategic_id)
-    rows = [_objective_row(workbook, o, latest, progress, names, linked) for o in objectives]
+    rows = [_objective_row(workbook, o, latest, names, linked) for o in objectives]
     columns = [
         ListColumn(c.header, "wrap" if c.wrap else _LOOK_OF.get(c.key, "text"), c.width)
         for c in OBJECTIVE_COLUMNS
