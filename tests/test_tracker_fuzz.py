@@ -25,7 +25,6 @@ flip = st.tuples(
 cut = st.integers(min_value=0, max_value=len(TRACKER) - 1).map(lambda n: TRACKER[:n])
 
 
-@pytest.mark.slow
 @settings(
     max_examples=60,
     deadline=10_000,
