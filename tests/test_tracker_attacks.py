@@ -150,8 +150,28 @@ def test_a_row_wider_than_any_tracker_is_refused(exported, later_sample, tmp_pat
         tracker_path, tmp_path / "wide.xlsx", {OBJECTIVES_PART: sheet_with_rows(tracker_path, row)}
     )
     with pytest.raises(
-        TrackerError, match="a row of the Objectives sheet has more than 1,024 cells"
+        TrackerError, match="the Objectives sheet has a row of more than 1,024 cells"
     ):
+        prepare_import(later_sample, attack)
+
+
+def test_too_many_styles_are_refused_as_they_stream(exported, later_sample, tmp_path):
+    """openpyxl builds an object per style: 3,000,000 `<xf/>` (14 MB, padded under the
+    ratio bound) took 75 s and 1.6 GB. Styles, shared strings and the workbook part have
+    element limits, checked as they stream."""
+    import os
+
+    _workbook_path, tracker_path = exported
+    styles = part(tracker_path, "xl/styles.xml")
+    at = styles.index(b">", styles.index(b"<cellXfs")) + 1
+    styles = styles[:at] + b"<xf/>" * 60_000 + styles[at:]
+    attack = rebuild(
+        tracker_path,
+        tmp_path / "styles.xlsx",
+        {"xl/styles.xml": styles},
+        {"xl/media/padding.bin": os.urandom(20_000)},
+    )
+    with pytest.raises(TrackerError, match="xl/styles.xml has more than 50,000 elements"):
         prepare_import(later_sample, attack)
 
 
