@@ -143,18 +143,33 @@ def test_the_tracker_is_read_off_the_ui_thread(document, edited_tracker, monkeyp
     real = import_dialog.prepare_import
     seen = {}
 
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
     def slow_prepare(workbook, path):
         seen["thread"] = threading.current_thread() is not threading.main_thread()
-        time.sleep(0.4)
+        time.sleep(0.8)
         seen["ui_ran_meanwhile"] = seen.get("timer", False)
         return real(workbook, path)
 
+    def busy_texts():
+        seen["busy"] = [
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        ]
+
     QTimer.singleShot(50, lambda: seen.__setitem__("timer", True))
+    QTimer.singleShot(600, busy_texts)
     monkeypatch.setattr(import_dialog, "prepare_import", slow_prepare)
     monkeypatch.setattr(import_dialog, "choose_tracker_file", lambda parent, folder: edited_tracker)
     monkeypatch.setattr(import_dialog, "confirm_import", lambda dialog: True)
     assert import_dialog.run_import(None, document) is True
-    assert seen == {"thread": True, "timer": True, "ui_ran_meanwhile": True}
+    assert seen == {
+        "thread": True,
+        "timer": True,
+        "ui_ran_meanwhile": True,
+        "busy": ["Reading tracker.xlsx…"],
+    }
     assert document.workbook.active_objectives()[0].status is ObjectiveStatus.OFF_TRACK
 
 
