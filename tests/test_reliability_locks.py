@@ -214,3 +214,43 @@ def test_garbage_lock_beside_an_output_is_a_note_not_a_crash(tmp_path: Path) -> 
     result = run("new-year", str(LATER_SAMPLE), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "note: The lock file .~next.pmowb.lock is unreadable" in result.stderr
+
+
+def _tracker_with_a_change(workbook: Path, tmp_path: Path) -> Path:
+    import openpyxl
+
+    from exporters.tracker import write_tracker
+    from exporters.tracker_layout import objective_column
+    from planning.fileformat import load_workbook
+
+    tracker = tmp_path / "tracker.xlsx"
+    write_tracker(load_workbook(workbook), tracker)
+    book = openpyxl.load_workbook(tracker)
+    book["Objectives"].cell(2, objective_column("comments")).value = "From the owner"
+    book.save(tracker)
+    return tracker
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_import_tracker_refuses_a_read_only_workbook(tmp_path: Path, workbook: Path, capsys):
+    import main
+
+    tracker = _tracker_with_a_change(workbook, tmp_path)
+    workbook.chmod(0o444)
+    before = workbook.read_bytes()
+    assert main.main(["import-tracker", str(workbook), str(tracker)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "review.pmowb: the file is read-only" in err
+    assert workbook.read_bytes() == before
+
+
+def test_import_tracker_through_a_symlink_updates_the_target(tmp_path: Path, workbook: Path):
+    import main
+    from planning.fileformat import load_workbook
+
+    tracker = _tracker_with_a_change(workbook, tmp_path)
+    link = tmp_path / "link.pmowb"
+    link.symlink_to(workbook)
+    assert main.main(["import-tracker", str(link), str(tracker)]) == 0
+    assert link.is_symlink()
+    assert "From the owner" in [o.comments for o in load_workbook(workbook).objectives]
