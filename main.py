@@ -188,11 +188,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import_tracker(args: argparse.Namespace) -> int:
-    from exporters.tracker_import import run_import_command
+    """Lists the tracker's changes and problems; unless --dry-run, applies all the changes
+    (or none) and saves the workbook atomically."""
+    from exporters.tracker_import import prepare_import
+    from planning.fileformat import load_workbook, save_workbook
+    from planning.tracker_updates import apply_updates
 
     if not args.dry_run:
         _guard_output(args.workbook, [args.tracker], force=args.force, option="the workbook")
-    return run_import_command(args.workbook, args.tracker, dry_run=args.dry_run)
+    workbook = load_workbook(args.workbook)
+    plan = prepare_import(workbook, args.tracker)
+    print(plan.summary())
+    for title, items in (("Changes:", plan.changes), ("Problems (not imported):", plan.problems)):
+        if items:
+            print(title)
+            for item in items:
+                print(f"  {item.describe()}")
+    if args.dry_run or not plan.changes:
+        print(
+            "Dry run: the workbook is unchanged."
+            if args.dry_run
+            else "Nothing to import: the workbook is unchanged."
+        )
+        return 0
+    applied = apply_updates(workbook, plan)
+    save_workbook(workbook, args.workbook)
+    print(f"Applied {applied} change{'s' if applied != 1 else ''} to {args.workbook.name}.")
+    return 0
 
 
 if __name__ == "__main__":
