@@ -254,3 +254,15 @@ def test_import_tracker_through_a_symlink_updates_the_target(tmp_path: Path, wor
     assert main.main(["import-tracker", str(link), str(tracker)]) == 0
     assert link.is_symlink()
     assert "From the owner" in [o.comments for o in load_workbook(workbook).objectives]
+
+
+def test_a_garbage_displaced_holder_does_not_void_a_live_lock(workbook: Path) -> None:
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as other:
+        try:
+            text = json.loads(_lock(other.pid, datetime.now(UTC).isoformat()))
+            text["displaced"] = {"user": "y", "host": "h", "pid": 2**40, "time": "x"}
+            _write_lock_text(workbook, json.dumps(text))
+            holder = lockfile.live_lock(workbook)
+            assert holder is not None and holder.pid == other.pid and holder.displaced is None
+        finally:
+            other.kill()
