@@ -213,7 +213,14 @@ class WorkbookLock:
         """Remove the lock if it is still ours, or hand it back to the holder "open anyway"
         displaced while they still have the workbook open."""
         info = read_lock(self.workbook_path)
-        if info is None or not info.is_mine():
+        if info is None:
+            return
+        if not info.is_mine():
+            if info.displaced is not None and info.displaced.is_mine():
+                # We were displaced and now close: the holder must not hand the lock back
+                # to us. Their lock itself stays as it is.
+                with contextlib.suppress(OSError):
+                    _write(self.path, LockInfo(*_fields(info)), exclusive=False)
             return
         with contextlib.suppress(OSError):
             if info.displaced is not None and is_live(info.displaced):

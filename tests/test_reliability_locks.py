@@ -117,6 +117,16 @@ def test_open_anyway_then_close_hands_the_lock_back_to_the_first_user(workbook: 
     assert not lockfile.lock_path(workbook).exists(), "the owner removes its own lock"
 
 
+def test_first_user_closing_first_is_not_handed_the_lock_back(workbook: Path) -> None:
+    first = Holder(workbook)
+    second = Holder(workbook, force=True)
+    first.close()
+    assert lockfile.read_lock(workbook).pid == second.pid, "their lock stays theirs"
+    assert lockfile.read_lock(workbook).displaced is None
+    second.close()
+    assert not lockfile.lock_path(workbook).exists()
+
+
 def test_open_anyway_after_the_first_user_crashed_leaves_no_lock(workbook: Path) -> None:
     first = Holder(workbook)
     second = Holder(workbook, force=True)
