@@ -24,6 +24,7 @@ from exporters import (
     charter_plan,
     charter_sections,
     charter_summary,
+    charter_xmatrix,
 )
 from exporters.charter_fields import (
     request_field_update,
@@ -62,6 +63,7 @@ SECTIONS: tuple[Section, ...] = (
     charter_plan.governance,
     charter_plan.communication,
     charter_plan.health,
+    charter_xmatrix.xmatrix_appendix,
     charter_appendix.what_changed,
     charter_appendix.workshop_record,
     charter_objectives.objectives_annex,

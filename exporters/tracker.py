@@ -52,6 +52,7 @@ from exporters.tracker_lists import (
 )
 from exporters.tracker_objectives import build_alignment, build_objectives
 from exporters.tracker_overview import add_health_sheet_chart, build_overview
+from exporters.tracker_xmatrix import build_xmatrix_sheet
 from planning.atomic import atomic_write
 from planning.enums import ObjectiveStatus, ValueCategory
 from planning.model import Workbook
@@ -72,6 +73,7 @@ def tracker_bytes(workbook: Workbook, *, today: date | None = None) -> tuple[byt
     build = TrackerBuild(workbook, new_book())
     build_objectives(build)
     build_alignment(build)
+    build_xmatrix_sheet(build)
     build_strategy(build)
     build_constituents(build)
     build_office_strategy(build)

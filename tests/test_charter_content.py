@@ -43,6 +43,7 @@ EXPECTED_HEADINGS = [
     "Governance and review cadence",
     "Communication plan",
     "Health-check baseline",
+    "Appendix: the X-matrix",
     "Appendix: what changed since last year",
 ]
 
