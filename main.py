@@ -3,8 +3,12 @@
     pmo-workbook [WORKBOOK]
     pmo-workbook check WORKBOOK
     pmo-workbook new-year WORKBOOK --out FILE [--force]
-    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE] [--force]
+    pmo-workbook export WORKBOOK [--xlsx FILE] [--docx FILE] [--template FILE]
+                        [--pdf FILE [--page-size A3|A4]] [--pptx FILE [--pptx-template FILE]]
+                        [--force]
     pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run] [--force]
+    pmo-workbook self-test
+    pmo-workbook --version
 
 Exit code 0 on success; 2 with one line on stderr when a file is refused or cannot be
 written. No command writes over one of its inputs or over a workbook a running app holds
@@ -20,7 +24,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("check", "new-year", "export", "import-tracker")
+__version__ = "0.1.0"  # the one place: pyproject.toml and packaging/build.py read it
+COMMANDS = ("check", "new-year", "export", "import-tracker", "self-test")
 EXIT_REFUSED = 2
 
 
@@ -34,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Annual review of a management office's purpose, mission, vision and "
         "objectives. With no command, opens the desktop app.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="print the findings of a workbook, grouped by step")
@@ -49,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--xlsx", type=Path, help="Excel tracker to write")
     export.add_argument("--docx", type=Path, help="Word charter to write")
     export.add_argument("--template", type=Path, help="the organisation's .docx/.dotx template")
+    export.add_argument("--pdf", type=Path, help="one-page summary (PDF) to write")
+    export.add_argument("--page-size", choices=("A3", "A4"), help="of the PDF (default A3)")
+    export.add_argument("--pptx", type=Path, help="briefing deck (PowerPoint) to write")
+    export.add_argument("--pptx-template", type=Path, help="the organisation's .pptx template")
     _add_force(export)
 
     tracker = sub.add_parser(
@@ -58,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     tracker.add_argument("tracker", type=Path)
     tracker.add_argument("--dry-run", action="store_true", help="list the changes, change nothing")
     _add_force(tracker)
+
+    self_test = sub.add_parser(
+        "self-test", help="start the app offscreen, walk the sample, export and read back"
+    )
+    self_test.add_argument("--time-to-window", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -79,7 +94,7 @@ def _guard_output(output: Path, inputs: Sequence[Path | None], *, force: bool, o
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help"):
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         return _run_app(args_list)
     args = _parser().parse_args(args_list)
     handler = {
@@ -87,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new-year": cmd_new_year,
         "export": cmd_export,
         "import-tracker": cmd_import_tracker,
+        "self-test": cmd_self_test,
     }[args.command]
     from planning.errors import WorkbookError
 
@@ -161,16 +177,24 @@ def cmd_new_year(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from planning.fileformat import load_workbook
 
-    if not args.xlsx and not args.docx:
-        raise CommandError("nothing to export: give --xlsx FILE, --docx FILE or both.")
+    if not (args.xlsx or args.docx or args.pdf or args.pptx):
+        raise CommandError("nothing to export: give --xlsx, --docx, --pdf and/or --pptx FILE.")
+    _check_visual_options(args)
     if args.template and not args.docx:
         raise CommandError("--template applies to the Word charter: give --docx FILE too.")
-    inputs = [args.workbook, args.template]
-    for option, output in (("--xlsx", args.xlsx), ("--docx", args.docx)):
+    inputs = [args.workbook, args.template, args.pptx_template]
+    outputs = (
+        ("--xlsx", args.xlsx),
+        ("--docx", args.docx),
+        ("--pdf", args.pdf),
+        ("--pptx", args.pptx),
+    )
+    earlier: list[Path] = []
+    for option, output in outputs:
         if output is not None:
-            _guard_output(output, inputs, force=args.force, option=option)
-    if args.xlsx and args.docx:
-        _guard_output(args.docx, [args.xlsx], force=args.force, option="--docx")
+            # Neither an input nor an output named earlier on the same line.
+            _guard_output(output, [*inputs, *earlier], force=args.force, option=option)
+            earlier.append(output)
     workbook = load_workbook(args.workbook)
     if args.xlsx:
         from exporters.tracker import write_tracker
@@ -184,7 +208,29 @@ def cmd_export(args: argparse.Namespace) -> int:
         for note in write_charter(workbook, args.docx, template=args.template):
             print(f"note: {note}", file=sys.stderr)
         print(f"Wrote {args.docx}")
+    _export_visuals(args, workbook)
     return 0
+
+
+def _check_visual_options(args: argparse.Namespace) -> None:
+    if args.page_size and not args.pdf:
+        raise CommandError("--page-size applies to the one-page summary: give --pdf FILE too.")
+    if args.pptx_template and not args.pptx:
+        raise CommandError("--pptx-template applies to the briefing deck: give --pptx FILE too.")
+
+
+def _export_visuals(args: argparse.Namespace, workbook) -> None:
+    """The one-page summary (PDF) and the briefing deck (PowerPoint), see docs/SUMMARY.md."""
+    from exporters.formats import write_export
+
+    for key, path, options in (
+        ("pdf", args.pdf, {"page_size": args.page_size}),
+        ("pptx", args.pptx, {"template": args.pptx_template}),
+    ):
+        if path:
+            for note in write_export(key, workbook, path, **options):
+                print(f"note: {note}", file=sys.stderr)
+            print(f"Wrote {path}")
 
 
 def cmd_import_tracker(args: argparse.Namespace) -> int:
@@ -215,6 +261,12 @@ def cmd_import_tracker(args: argparse.Namespace) -> int:
     save_workbook(workbook, args.workbook)
     print(f"Applied {applied} change{'s' if applied != 1 else ''} to {args.workbook.name}.")
     return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from ui.self_test import run_self_test, time_to_window
+
+    return time_to_window(args.time_to_window) if args.time_to_window else run_self_test()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ TRACKER_VERSION = 1
 OVERVIEW = "Overview"
 OBJECTIVES = "Objectives"
 ALIGNMENT = "Alignment"
+XMATRIX = "X-matrix"
 STRATEGY = "Company strategy"
 CONSTITUENTS = "Constituents"
 OFFICE_STRATEGY = "Office strategy"
@@ -36,6 +37,7 @@ SHEET_ORDER = (
     OVERVIEW,
     OBJECTIVES,
     ALIGNMENT,
+    XMATRIX,
     STRATEGY,
     CONSTITUENTS,
     OFFICE_STRATEGY,
