@@ -11,7 +11,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tracker_attacks import OBJECTIVES_PART, part, rebuild, sheet_with_rows, worst_tracker
+from tracker_attacks import (
+    OBJECTIVES_PART,
+    part,
+    rebuild,
+    sheet_part,
+    sheet_with_rows,
+    worst_tracker,
+)
 
 import main
 from exporters.tracker import write_tracker
@@ -153,6 +160,30 @@ def test_a_row_wider_than_any_tracker_is_refused(exported, later_sample, tmp_pat
         TrackerError, match="the Objectives sheet has a row of more than 1,024 cells"
     ):
         prepare_import(later_sample, attack)
+
+
+def test_the_lists_sheet_is_bounded_too(exported, later_sample, tmp_path):
+    _workbook_path, tracker_path = exported
+    name = sheet_part(tracker_path, "Lists")
+    head, tail = part(tracker_path, name).split(b"</sheetData>")
+    wide = head + b"<row>" + b"<c><v>1</v></c>" * 2000 + b"</row></sheetData>" + tail
+    attack = rebuild(tracker_path, tmp_path / "lists.xlsx", {name: wide})
+    with pytest.raises(TrackerError, match="the Lists sheet has a row of more than 1,024 cells"):
+        prepare_import(later_sample, attack)
+
+
+def test_only_the_sheets_the_import_needs_are_parsed(exported, later_sample, tmp_path):
+    """Every other sheet is only scanned for a DTD: a broken Alignment sheet (here, not even
+    XML) does not stop the import, because openpyxl never sees it."""
+    _workbook_path, tracker_path = exported
+    attack = rebuild(
+        tracker_path,
+        tmp_path / "other.xlsx",
+        {sheet_part(tracker_path, "Alignment"): b"<worksheet><sheetData><row><c>"},
+    )
+    plan = prepare_import(later_sample, attack)
+    assert plan.rows_matched == len(later_sample.active_objectives())
+    assert (plan.changes, plan.problems) == ([], [])
 
 
 def test_too_many_styles_are_refused_as_they_stream(exported, later_sample, tmp_path):

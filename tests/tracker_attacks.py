@@ -107,3 +107,16 @@ def worst_tracker(source: Path, out: Path) -> Path:
         add,
         level=1,
     )
+
+
+def sheet_part(source: Path, sheet: str) -> str:
+    """The part name of `sheet` in the tracker `source`."""
+    import re
+
+    book = part(source, "xl/workbook.xml").decode()
+    rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="(\w+)"', book)
+    rels = part(source, "xl/_rels/workbook.xml.rels").decode()
+    assert rid is not None
+    target = re.search(rf'<Relationship [^>]*Target="/?([^"]+)"[^>]*Id="{rid.group(1)}"', rels)
+    assert target is not None
+    return target.group(1)
