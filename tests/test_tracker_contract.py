@@ -43,6 +43,14 @@ def test_export_writes_the_contract_columns_in_order(later_sample):
     assert [(c.key, c.header, c.editable) for c in LAYOUT] == [
         (c.key, c.header, c.editable) for c in OBJECTIVE_COLUMNS
     ]
+    # Typing in a column from the workbook is refused (sorting still works); owners' columns
+    # take input.
+    guarded = set()
+    for check in ws.data_validations.dataValidation:
+        if check.type == "custom" and check.formula1 == "FALSE":
+            assert check.showErrorMessage and "comes from the workbook" in check.error
+            guarded |= {c for r in check.sqref.ranges for c in (r.min_col, r.max_col)}
+    assert guarded == {objective_column(k) for k in (*READ_ONLY_KEYS, "row_id")}
     # Owners' cells are unlocked (ready for a leader who protects the sheet), others locked.
     for key in (c.key for c in OBJECTIVE_COLUMNS):
         locked = ws.cell(2, objective_column(key)).protection.locked
