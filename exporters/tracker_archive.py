@@ -281,8 +281,9 @@ class _Sheet(_Watch):
 
 
 def _looks_like_xml(head: bytes) -> bool:
-    head = head.lstrip(b" \t\r\n")
-    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<"))
+    """Whether content starting with `head` (leading whitespace and NULs stripped) can be
+    XML to expat: markup, or a byte order mark."""
+    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
 
 
 def _scan(
@@ -294,22 +295,37 @@ def _scan(
 ) -> bytes | None:
     keep = watch is not None
     chunks: list[bytes] = []
-    parser: xml.parsers.expat.XMLParserType | None = None
+    # Every part is parsed until its first significant byte shows it cannot be XML (an
+    # image): whitespace may legally come before a DOCTYPE.
+    parser: xml.parsers.expat.XMLParserType | None = _guarded_parser(
+        name, watch.start if watch else None
+    )
+    decided = False
+
+    def feed(data: bytes, final: bool) -> None:
+        nonlocal parser
+        if parser is None:
+            return
+        try:
+            parser.Parse(data, final)
+        except xml.parsers.expat.ExpatError:
+            if keep:
+                raise _damaged(name, info.filename) from None
+            parser = None  # a part the import never reads: only a DTD matters
+
     with archive.open(info) as stream:
-        first = True
         while chunk := stream.read(_CHUNK):
-            if first and _looks_like_xml(chunk[:64]):
-                parser = _guarded_parser(name, watch.start if watch else None)
-            first = False
+            if not decided:
+                head = chunk.lstrip(b" \t\r\n\x00")
+                if head:
+                    decided = True
+                    if not _looks_like_xml(head):
+                        parser = None
             if keep:
                 chunks.append(chunk)
-            if parser is not None:
-                try:
-                    parser.Parse(chunk, False)
-                except xml.parsers.expat.ExpatError:
-                    if keep:
-                        raise _damaged(name, info.filename) from None
-                    parser = None  # a part the import never reads: only a DTD matters
+            feed(chunk, False)
+    if decided:
+        feed(b"", True)
     return b"".join(chunks) if keep else None
 
 

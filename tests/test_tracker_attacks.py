@@ -282,6 +282,18 @@ def test_a_dtd_in_a_utf16_part_is_refused(exported, tmp_path, capsys):
     assert "XML entity declarations or a DTD" in _refused(workbook_path, hostile, capsys)
 
 
+def test_a_dtd_after_leading_whitespace_is_refused(exported, tmp_path, capsys):
+    """Without an XML declaration, whitespace may come before a DOCTYPE: the scan does not
+    mistake such a part for a binary one."""
+    workbook_path, tracker_path = exported
+    xml = part(tracker_path, "docProps/app.xml")
+    body = xml[xml.index(b"?>") + 2 :] if xml.startswith(b"<?xml") else xml
+    hostile = rebuild(
+        tracker_path, tmp_path / "spaced.xlsx", {"docProps/app.xml": b"\n " * 500 + EXTERNAL + body}
+    )
+    assert "XML entity declarations or a DTD" in _refused(workbook_path, hostile, capsys)
+
+
 # --- Tampered Row ids, closed objectives ----------------------------------------------------
 
 
