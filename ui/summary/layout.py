@@ -55,7 +55,7 @@ def paint_summary(
     lower = QRectF(
         body.left(), upper.bottom() + gutter, body.width(), body.bottom() - upper.bottom() - gutter
     )
-    why, objectives, strategy = _columns(upper, (0.30, 0.40, 0.30), gutter)
+    why, objectives, strategy = _columns(upper, (0.28, 0.47, 0.25), gutter)
     health, value, not_doing = _columns(lower, (0.40, 0.30, 0.30), gutter)
     _why(canvas, why, summary)
     _objectives(canvas, objectives, summary)
@@ -214,7 +214,7 @@ def _objectives(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     row = canvas.line_height(title_font) + canvas.line_height(detail_font) + 8 * u
     more = canvas.line_height(canvas.font(12))
     shown = _rows_that_fit(total, rect.bottom() - y, row, more)
-    right_width, chip_width, bar_width = 128 * u, 92 * u, 70 * u
+    right_width, chip_width, bar_width = 116 * u, 86 * u, 66 * u
     for objective in summary.objectives[:shown]:
         colour = STATUS_COLOURS[objective.status]
         th = canvas.line_height(title_font)
@@ -272,39 +272,37 @@ def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
             MUTED,
         )
         return
-    legend = "● strong  ○ medium  △ weak support"
+    legend = ["Strongest support, and by how many: ● strong ○ medium △ weak ✕ none"]
     if summary.orphan_objectives:
-        legend += f" · {summary.orphan_objectives} objective(s) support nothing"
-    bottom = rect.bottom() - lh
-    shown = _rows_that_fit(len(summary.strategy), bottom - y, lh, lh)
+        orphans = summary.orphan_objectives
+        verb = "supports" if orphans == 1 else "support"
+        legend.append(f"{orphans} office objective{'s' if orphans != 1 else ''} {verb} nothing")
+    small = canvas.font(10)
+    sh = canvas.line_height(small)
+    bottom = rect.bottom() - sh * len(legend)
+    # Two lines per company objective when they all fit that way, else one.
+    lines = 2 if len(summary.strategy) * (2 * lh - 4 * u) <= bottom - y else 1
+    row = lines * (lh - 4 * u) + 4 * u
+    shown = _rows_that_fit(len(summary.strategy), bottom - y, row, lh)
+    mark_width = 40 * u
     for strategic in summary.strategy[:shown]:
-        mark_rect = QRectF(rect.right() - 96 * u, y, 96 * u, lh)
+        mark_rect = QRectF(rect.right() - mark_width, y, mark_width, lh - 4 * u)
         if strategic.strongest is None:
-            canvas.line(
-                mark_rect,
-                "not supported",
-                canvas.font(11, bold=True),
-                GAP,
-                Qt.AlignmentFlag.AlignRight,
-            )
+            canvas.line(mark_rect, "✕", mark_font, GAP, Qt.AlignmentFlag.AlignRight)
         else:
             marks = f"{STRENGTH_MARKS[strategic.strongest]} {strategic.supporters}"
             canvas.line(mark_rect, marks, mark_font, ACCENT, Qt.AlignmentFlag.AlignRight)
         label = f"{strategic.code} {strategic.title}".strip() or "(untitled)"
-        canvas.line(QRectF(rect.left(), y, rect.width() - 100 * u, lh), label, font, INK)
-        y += lh
+        colour = INK if strategic.strongest is not None else GAP
+        text_rect = QRectF(rect.left(), y, rect.width() - mark_width - 4 * u, row - 4 * u)
+        canvas.paragraph(text_rect, label, font, colour)
+        y += row
     if shown < len(summary.strategy):
-        _more(
-            canvas,
-            rect,
-            y,
-            len(summary.strategy) - shown,
-            "strategic objectives",
-            "see the charter",
-        )
-    canvas.line(
-        QRectF(rect.left(), rect.bottom() - lh, rect.width(), lh), legend, canvas.font(10), MUTED
-    )
+        hidden = len(summary.strategy) - shown
+        _more(canvas, rect, y, hidden, "strategic objectives", "see the charter")
+    for index, text in enumerate(legend):
+        top = rect.bottom() - sh * (len(legend) - index)
+        canvas.line(QRectF(rect.left(), top, rect.width(), sh), text, small, MUTED)
 
 
 def _health(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
