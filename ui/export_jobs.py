@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -27,13 +28,28 @@ TRACKER = "tracker"
 CHARTER = "charter"
 SUMMARY = "summary"
 BRIEFING = "briefing"
-TITLES = {
-    TRACKER: "Export Excel Tracker",
-    CHARTER: "Export Word Charter",
-    SUMMARY: "Export One-Page Summary",
-    BRIEFING: "Export Briefing Deck",
-}
-# The export formats (exporters.formats.EXPORT_FORMATS) behind each kind of job.
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export the app offers: the kind its job runs, its menu title, its file suffix."""
+
+    kind: str
+    title: str
+    suffix: str
+
+
+# Every export the app has. `pmo-workbook self-test` exports and reads back each one, so a
+# format added here (and in `_write`) is tested from the first build, frozen or not.
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(TRACKER, "Export Excel Tracker", ".xlsx"),
+    ExportFormat(CHARTER, "Export Word Charter", ".docx"),
+    ExportFormat(SUMMARY, "Export One-Page Summary", ".pdf"),
+    ExportFormat(BRIEFING, "Export Briefing Deck", ".pptx"),
+)
+TITLES = {fmt.kind: fmt.title for fmt in FORMATS}
+# The writer behind each kind of job, in exporters.formats.EXPORT_FORMATS (shared with the
+# command line's --xlsx, --docx, --pdf and --pptx).
 FORMAT_OF = {TRACKER: "xlsx", CHARTER: "docx", SUMMARY: "pdf", BRIEFING: "pptx"}
 
 
@@ -92,7 +108,10 @@ class ExportJob(QObject):
 
     def _run(self) -> None:
         try:
-            notes = _write(self.kind, self._workbook, self.path, self._template, self._options)
+            # Options (the PDF's page size) only when given: `_write` keeps the four
+            # arguments every export has.
+            extra = {"options": self._options} if self._options else {}
+            notes = _write(self.kind, self._workbook, self.path, self._template, **extra)
         except Exception as exc:
             self.failed.emit(self.path, exc)
         else:
