@@ -22,6 +22,7 @@ from planning.enums import (
 from planning.history import health_comparison, same_words
 from planning.model import Statement, Workbook
 from planning.readiness import readiness
+from planning.rules import kind_change
 
 STATUS_ORDER = (
     ObjectiveStatus.ON_TRACK,
@@ -119,6 +120,8 @@ class Summary:
     decisions: list[str]
     next_steps: list[str]
     readiness_percent: int
+    kind_change: str = ""
+    """"Until last year a Project Management Office", or "" when the kind stayed."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -252,7 +255,13 @@ def summarise(workbook: Workbook) -> Summary:
         decisions=[d.decision.strip() for d in workbook.decision_log if d.decision.strip()],
         next_steps=_next_steps(workbook),
         readiness_percent=readiness(workbook).percent,
+        kind_change=_kind_change(workbook),
     )
+
+
+def _kind_change(workbook: Workbook) -> str:
+    change = kind_change(workbook)
+    return f"until last year a {change[0].full_term}" if change else ""
 
 
 def _next_steps(workbook: Workbook) -> list[str]:

@@ -11,6 +11,7 @@ def test_sample_summary_names_the_office_and_counts_active_objectives(later_samp
     summary = summarise(later_sample)
     assert summary.office_name == "Northwind Freight Portfolio Management Office"
     assert summary.office_kind == "Portfolio Management Office"
+    assert summary.kind_change == "until last year a Project Management Office"
     codes = [o.code for o in summary.objectives]
     assert codes == [o.code for o in later_sample.active_objectives()]
     # Retired and achieved carried objectives are not on the page.

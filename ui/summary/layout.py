@@ -11,7 +11,7 @@ how many more there are.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from planning.enums import ObjectiveStatus, Strength
 from planning.summary import STATUS_ORDER, Summary, number
@@ -99,7 +99,12 @@ def _header(canvas: Canvas, page: QRectF, summary: Summary) -> float:
     y += th
     subtitle = canvas.font(14, italic=True)
     sh = canvas.line_height(subtitle)
-    line = " — ".join(x for x in (summary.office_kind, summary.focus_question) if x)
+    kind = (
+        f"{summary.office_kind} ({summary.kind_change})"
+        if summary.kind_change
+        else summary.office_kind
+    )
+    line = " — ".join(x for x in (kind, summary.focus_question) if x)
     if line:
         canvas.line(QRectF(page.left(), y, page.width(), sh), line, subtitle, MUTED)
         y += sh
@@ -109,13 +114,14 @@ def _header(canvas: Canvas, page: QRectF, summary: Summary) -> float:
 
 
 def _heading(canvas: Canvas, rect: QRectF, text: str, aside: str = "") -> float:
-    """A box heading; returns the y below it."""
+    """A box heading, with an aside in the room the heading leaves; returns the y below."""
     font = canvas.font(15, bold=True)
     h = canvas.line_height(font)
-    canvas.line(QRectF(rect.left(), rect.top(), rect.width() * 0.62, h), text, font, ACCENT)
+    used = canvas.line(QRectF(rect.left(), rect.top(), rect.width(), h), text, font, ACCENT)
     if aside:
+        left = rect.left() + used + 10 * canvas.unit
         canvas.line(
-            QRectF(rect.left() + rect.width() * 0.62, rect.top(), rect.width() * 0.38, h),
+            QRectF(left, rect.top(), rect.right() - left, h),
             aside,
             canvas.font(12),
             MUTED,
@@ -127,9 +133,14 @@ def _heading(canvas: Canvas, rect: QRectF, text: str, aside: str = "") -> float:
 
 
 def _more(canvas: Canvas, rect: QRectF, y: float, hidden: int, noun: str, where: str) -> None:
+    """The line that says a list goes on: "… and 403 more objectives (see the tracker)",
+    shortened to "… and 403 more" where the box is narrow; never cut."""
     font = canvas.font(12, italic=True)
+    h = canvas.line_height(font)
     text = f"… and {hidden:,} more {noun} ({where})"
-    canvas.line(QRectF(rect.left(), y, rect.width(), canvas.line_height(font)), text, font, MUTED)
+    if QFontMetricsF(font).horizontalAdvance(text) > rect.width():
+        text = f"… and {hidden:,} more"
+    canvas.line(QRectF(rect.left(), y, rect.width(), h), text, font, MUTED)
 
 
 def _rows_that_fit(total: int, space: float, row: float, footer: float) -> int:
@@ -272,7 +283,7 @@ def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
             MUTED,
         )
         return
-    legend = ["Strongest support, and by how many: ● strong ○ medium △ weak ✕ none"]
+    legend = ["● strong  ○ medium  △ weak  ✕ none", "strongest link, and how many objectives"]
     if summary.orphan_objectives:
         orphans = summary.orphan_objectives
         verb = "supports" if orphans == 1 else "support"
