@@ -208,17 +208,18 @@ def summarise(workbook: Workbook) -> Summary:
         counts[objective.status] = counts.get(objective.status, 0) + 1
 
     active_ids = {o.id for o in active}
+    # One pass over the links, not one per strategic objective: 40 × 1,000 adds up.
+    links_of: dict[str, list[Strength]] = {}
+    for link in workbook.alignment:
+        if link.objective_id in active_ids:
+            links_of.setdefault(link.strategic_id, []).append(link.strength)
     strategy = []
     for strategic in workbook.strategy:
-        links = [
-            link
-            for link in workbook.links_of_strategic(strategic.id)
-            if link.objective_id in active_ids
-        ]
-        strongest = max((link.strength for link in links), key=lambda s: s.score, default=None)
+        strengths = links_of.get(strategic.id, [])
+        strongest = max(strengths, key=lambda s: s.score, default=None)
         strategy.append(
             StrategicCoverage(
-                strategic.code.strip(), strategic.title.strip(), len(links), strongest
+                strategic.code.strip(), strategic.title.strip(), len(strengths), strongest
             )
         )
     gaps = alignment_gaps(workbook)

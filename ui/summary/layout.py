@@ -11,7 +11,7 @@ how many more there are.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from planning.enums import ObjectiveStatus, Strength
 from planning.summary import STATUS_ORDER, Summary, number
@@ -39,6 +39,13 @@ def paint_summary(
 ) -> list[str]:
     """Draws `summary` into `rect`; returns the texts drawn (as cut to fit). `large` is the
     workshop mode's larger type."""
+    return paint_summary_canvas(painter, rect, summary, large=large).texts
+
+
+def paint_summary_canvas(
+    painter: QPainter, rect: QRectF, summary: Summary, *, large: bool = False
+) -> Canvas:
+    """`paint_summary`, returning the canvas: the texts drawn and their fonts."""
     unit = min(rect.width() / REFERENCE.width(), rect.height() / REFERENCE.height())
     canvas = Canvas(painter, unit * (1.12 if large else 1.0))
     painter.save()
@@ -64,7 +71,7 @@ def paint_summary(
     _value(canvas, value, summary)
     _list_box(canvas, not_doing, "What we will not do", summary.not_doing, "Nothing listed yet")
     painter.restore()
-    return canvas.texts
+    return canvas
 
 
 def _columns(rect: QRectF, shares: tuple[float, ...], gutter: float) -> list[QRectF]:
@@ -138,7 +145,7 @@ def _more(canvas: Canvas, rect: QRectF, y: float, hidden: int, noun: str, where:
     font = canvas.font(12, italic=True)
     h = canvas.line_height(font)
     text = f"… and {hidden:,} more {noun} ({where})"
-    if QFontMetricsF(font).horizontalAdvance(text) > rect.width():
+    if canvas.metrics(font).horizontalAdvance(text) > rect.width():
         text = f"… and {hidden:,} more"
     canvas.line(QRectF(rect.left(), y, rect.width(), h), text, font, MUTED)
 
