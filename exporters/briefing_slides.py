@@ -28,7 +28,7 @@ from exporters.briefing_shapes import (
     text_box,
 )
 from planning.model import Workbook
-from planning.summary import Summary, number
+from planning.summary import Summary, first_to_show, number
 
 TABLE_ROWS = 10
 HEAT_MAP_OBJECTIVES = 12
@@ -79,7 +79,7 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
     if not lines:
         text_box(slide, area.below(Inches(0.6)), [("No objectives yet.", 16, False, MUTED)])
         return "No objectives are recorded yet: the workshop sets them in step 8."
-    shown = lines if len(lines) <= TABLE_ROWS else lines[: TABLE_ROWS - 1]
+    shown = first_to_show(lines, TABLE_ROWS if len(lines) <= TABLE_ROWS else TABLE_ROWS - 1)
     rows = [
         [
             one_line(o.code, 16) or "–",
@@ -96,7 +96,8 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
         rows.append(
             [
                 "",
-                f"… and {len(lines) - len(shown):,} more objectives (see the tracker)",
+                f"… and {len(lines) - len(shown):,} more objectives (see the tracker); "
+                "off track and at risk first",
                 "",
                 "",
                 "",
@@ -118,7 +119,8 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
         "Progress is the share of the way from baseline to target at the latest quarterly "
         "actual."
         + (
-            " Only the first objectives are listed; the tracker has them all."
+            " Only the objectives needing attention most are listed (off track, at risk, not "
+            "started first); the tracker has them all."
             if len(shown) < len(lines)
             else ""
         )

@@ -76,6 +76,26 @@ class ObjectiveLine:
         return f"{number(self.baseline)} → {number(self.target)}{unit}"
 
 
+ATTENTION_ORDER = (
+    ObjectiveStatus.OFF_TRACK,
+    ObjectiveStatus.AT_RISK,
+    ObjectiveStatus.NOT_STARTED,
+    ObjectiveStatus.ON_TRACK,
+    ObjectiveStatus.ACHIEVED,
+    ObjectiveStatus.RETIRED,
+)
+
+
+def first_to_show(objectives: list[ObjectiveLine], room: int) -> list[ObjectiveLine]:
+    """The objectives a page or slide with room for `room` rows shows: all of them, in the
+    workbook's order, when they fit; otherwise those needing attention first (off track,
+    at risk, not started), keeping the workbook's order within a status."""
+    if len(objectives) <= room:
+        return objectives
+    rank = {status: i for i, status in enumerate(ATTENTION_ORDER)}
+    return sorted(objectives, key=lambda o: rank[o.status])[:room]
+
+
 @dataclass(frozen=True)
 class StrategicCoverage:
     code: str

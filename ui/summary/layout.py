@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from planning.enums import ObjectiveStatus, Strength
-from planning.summary import STATUS_ORDER, Summary, number
+from planning.summary import STATUS_ORDER, Summary, first_to_show, number
 from ui.summary.painting import ACCENT, INK, MUTED, PANEL, PAPER, Canvas
 
 REFERENCE = QRectF(0, 0, 1150, 720)
@@ -233,7 +233,7 @@ def _objectives(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     more = canvas.line_height(canvas.font(12))
     shown = _rows_that_fit(total, rect.bottom() - y, row, more)
     right_width, chip_width, bar_width = 116 * u, 86 * u, 66 * u
-    for objective in summary.objectives[:shown]:
+    for objective in first_to_show(summary.objectives, shown):
         colour = STATUS_COLOURS[objective.status]
         th = canvas.line_height(title_font)
         canvas.dot(QPointF(rect.left() + 5 * u, y + th / 2), 4.5, colour)
@@ -273,7 +273,7 @@ def _objectives(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
             )
         y += row
     if shown < total:
-        _more(canvas, rect, y, total - shown, "objectives", "see the tracker")
+        _more(canvas, rect, y, total - shown, "objectives", "see the tracker; off track first")
 
 
 def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
