@@ -139,6 +139,17 @@ def render_summary(window, folder: Path) -> list[Path]:
         shot = folder / f"summary-{'workshop' if workshop else 'normal'}.png"
         window.grab().save(str(shot))
         shots.append(shot)
+        # The Alignment step's X-matrix tab, at the same size.
+        window.summary.set_visible(False)
+        window.show_step(Step.ALIGNMENT)
+        tabs = window.page(Step.ALIGNMENT).tabs
+        tabs.setCurrentIndex(1)
+        for _ in range(5):
+            QApplication.processEvents()
+        shot = folder / f"alignment-xmatrix{'-workshop' if workshop else ''}.png"
+        window.grab().save(str(shot))
+        shots.append(shot)
+        tabs.setCurrentIndex(0)
     window.set_workshop_mode(False, remember=False)
     return shots
 
