@@ -226,7 +226,7 @@ def objectives_annex(writer: CharterWriter, workbook: Workbook) -> None:
                 words.baseline_to_target(objective) + (f" by {due}" if due else ""),
                 f"{objective.owner} · {objective.status.label}",
                 words.constituent_names(workbook, objective),
-                ", ".join(supports),
+                "\n".join(supports),
                 _value_cell(objective, unit),
             ]
         )
