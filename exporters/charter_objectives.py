@@ -55,16 +55,17 @@ def value_sentence(workbook: Workbook) -> str:
         return ""
     unit = value_unit(workbook)
     parts = [
-        f"{category.label.lower() if category else 'uncategorised'} {words.number(amount)} {unit}"
+        f"{category.label.lower() if category else 'uncategorised'} {words.amount(amount, unit)}"
         for category, amount in totals.by_category.items()
     ]
+    currency = f"in {unit}" if unit else "with no currency set in the workbook"
     sentence = (
-        f"{words.plural(totals.objectives, 'objective')} state the value they bring, in "
-        f"{unit}: {words.listing(parts)}"
+        f"{words.plural(totals.objectives, 'objective')} state the value they bring, "
+        f"{currency}: {words.listing(parts)}"
     )
     if len(totals.by_category) > 1:
         sentence += (
-            f"; {words.number(totals.total)} {unit} in all, adding different kinds of "
+            f"; {words.amount(totals.total, unit)} in all, adding different kinds of "
             "value as their owners priced them"
         )
     return sentence + "."

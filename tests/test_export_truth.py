@@ -338,6 +338,16 @@ def test_value_totals_state_the_workbooks_currency(later) -> None:
     assert "Value claimed (CHF)" in labels
 
 
+def test_value_without_a_currency_says_so(later, monkeypatch) -> None:
+    for name in ("LC_ALL", "LC_MONETARY", "LANG"):
+        monkeypatch.setenv(name, "C.UTF-8")
+    workbook = later.model_copy(deep=True)
+    workbook.settings.currency = ""
+    text = "\n".join(charter_paragraphs(build_charter(workbook)[0]))
+    assert "state the value they bring, with no currency set in the workbook: " in text
+    assert "1,450,000 in all" in text and " ," not in text and "in :" not in text
+
+
 # --- tracker printing --------------------------------------------------------------------
 
 
