@@ -32,7 +32,10 @@ from planning.totals import key_objectives
 SUMMARY_TITLE = "Executive summary"
 SUMMARY_OBJECTIVES = 5
 NAMES_SHOWN = 4
-STATEMENT_WORDS = 60  # the statement hints' own limit: longer ones are cut here
+# A statement longer than LONG_STATEMENT words is cut to STATEMENT_WORDS here (the walk's
+# hints already call a mission over 60 words too long); a slightly long one is kept whole.
+LONG_STATEMENT = 90
+STATEMENT_WORDS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
@@ -42,10 +45,10 @@ def first_sentence(text: str) -> str:
 
 
 def brief(text: str, section: str) -> str:
-    """`text` up to STATEMENT_WORDS words; a longer one is cut with a pointer to the section
-    that has it in full, so the summary stays one page."""
+    """`text` as it is, or, when longer than LONG_STATEMENT words, its first STATEMENT_WORDS
+    with a pointer to the section that has it in full, so the summary stays one page."""
     parts = text.split()
-    if len(parts) <= STATEMENT_WORDS:
+    if len(parts) <= LONG_STATEMENT:
         return text.strip()
     return " ".join(parts[:STATEMENT_WORDS]) + f" … (in full under {section})"
 
