@@ -109,6 +109,15 @@ def test_dotx_keeps_logo_header_footer_page_setup_and_styles(
     text = body_text(document)
     assert "Template body text that the charter replaces." not in text
     assert "Northwind Freight Portfolio Management Office" in text
+    # Table header rows take the template's heading colour: one look.
+    heading_colour = document.styles["Heading 1"].element.xpath("./w:rPr/w:color/@w:val")
+    fills = {
+        str(fill)
+        for table in document.tables
+        if table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+        for fill in table.rows[0]._tr.xpath("./w:tc/w:tcPr/w:shd/@w:fill")
+    }
+    assert heading_colour and fills == {heading_colour[0]}
 
 
 def test_docx_template_is_used_as_is(later: Workbook, tmp_path: Path) -> None:
