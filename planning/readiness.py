@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planning.acronyms import bare_acronym_findings
 from planning.alignment import alignment_findings
+from planning.complaints import complaint_findings
 from planning.enums import ApprovalDecision, Severity, StepState
 from planning.findings import Finding
+from planning.focus import focus_findings
 from planning.model import Workbook
 from planning.rules import (
     backwards_recipe_findings,
@@ -26,6 +29,9 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + office_findings(workbook)
         + statement_findings(workbook)
         + smart_findings(workbook)
+        + focus_findings(workbook)
+        + bare_acronym_findings(workbook)
+        + complaint_findings(workbook)
         + alignment_findings(workbook)
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)

@@ -57,5 +57,6 @@ def test_pending_approval_is_in_progress_not_attention() -> None:
 def test_later_sample_states(later_sample) -> None:
     states = step_states(later_sample)
     assert states[Step.OFFICE] is StepState.NEEDS_ATTENTION  # tools answer missing
-    assert states[Step.HEALTH] is StepState.IN_PROGRESS
+    # One complaint is unrated; "no quantifiable value", rated 2, is not yet addressed.
+    assert states[Step.HEALTH] is StepState.NEEDS_ATTENTION
     assert states[Step.COMMUNICATION] is StepState.COMPLETE

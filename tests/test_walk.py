@@ -145,6 +145,7 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert cell_text(strategy.table, cs2, "priority") == "High"
     constituents = open_page(qtbot, ConstituentsPage, document)
     units = add_row(qtbot, constituents.table, "Business units")
+    type_cell(qtbot, constituents.table, units, "goals", "Invest in what moves the strategy")
     type_cell(qtbot, constituents.table, units, "needs", "Benefits they can count on")
     set_cell(constituents.table, units, "satisfaction", 3.5)
     assert cell_text(constituents.table, units, "satisfaction") == "3.5"
@@ -266,7 +267,9 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     set_cell(services, review, "objective_ids", [o1, o2])
     assert cell_text(services, review, "objective_ids") == "PF-1, PF-2"
     communication = open_page(qtbot, CommunicationPage, document)
-    board = add_row(qtbot, communication.plan, "Executive committee")
+    # The communication plan reaches every constituent group: the purpose, rated 2 in the
+    # health check, is then addressed by the plan.
+    board = add_row(qtbot, communication.plan, "Executive committee and business units")
     for field, text in (
         ("message", "Portfolio health"),
         ("channel", "Board pack"),
