@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, DataBarRule, FormulaRule
-from openpyxl.styles import Font
+from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.tracker_cells import (
     GAP_FILL,
@@ -43,7 +44,10 @@ from exporters.tracker_layout import (
 )
 from planning.enums import Direction
 from planning.model import Objective, StrategicObjective, Workbook
+from planning.tracker_columns import exported_value
+from planning.tracker_columns import strategic_label as contract_label
 
+UNLOCKED = Protection(locked=False)
 _LOOK_OF = {
     "baseline": "number",
     "target": "number",
@@ -59,7 +63,7 @@ _LOOK_OF = {
 
 
 def strategic_label(strategic: StrategicObjective) -> str:
-    return strategic.code.strip() or strategic.title.strip() or "(no code)"
+    return contract_label(strategic.code, strategic.title)
 
 
 def objective_label(objective: Objective) -> str:
@@ -114,33 +118,15 @@ def _objective_row(
     names: dict[str, str],
     linked: dict[str, set[str]],
 ) -> list[Value]:
-    constituents = [names[cid] for cid in objective.constituent_ids if cid in names]
     supported = linked.get(objective.id, set())
     supports = [strategic_label(s) for s in workbook.strategy if s.id in supported]
-    q1, q2, q3, q4 = objective.actuals
+    # The contract says what each column holds, so the import compares with the same values.
     values: dict[str, Value] = {
-        "code": objective.code,
-        "title": objective.title,
-        "measure": objective.measure,
-        "unit": objective.unit,
-        "baseline": objective.baseline,
-        "target": objective.target,
-        "due": objective.due,
-        "owner": objective.owner,
-        "constituents": "; ".join(constituents),
-        "supports": ", ".join(supports),
-        "status": objective.status.label,
-        "q1": q1,
-        "q2": q2,
-        "q3": q3,
-        "q4": q4,
-        "latest": latest,
-        "progress": _progress_formula(objective),
-        "value_category": objective.value_category.label if objective.value_category else "",
-        "value_amount": objective.value_amount,
-        "comments": objective.comments,
-        "row_id": objective.id,
+        c.key: exported_value(workbook, objective, c.key, names=names, supported=supports)
+        for c in OBJECTIVE_COLUMNS
     }
+    values["latest"] = latest
+    values["progress"] = _progress_formula(objective)
     return [values[c.key] for c in OBJECTIVE_COLUMNS]
 
 
@@ -163,6 +149,7 @@ def build_objectives(build: TrackerBuild) -> None:
     write_list(writer, "ObjectivesTable", columns, rows, freeze="C2", editable=editable)
     ws.column_dimensions[objective_letter("row_id")].hidden = True
     last = max(len(rows), 1) + 1
+    _unlock_editable(ws, editable, last)
 
     status = f"{objective_letter('status')}2:{objective_letter('status')}{last}"
     for label, colour in STATUS_FILLS.items():
@@ -205,11 +192,23 @@ def build_objectives(build: TrackerBuild) -> None:
         error="Enter the quarter's actual as a number, in the objective's unit.",
     )
     number_check.add(f"{objective_letter('q1')}2:{objective_letter('q4')}{last}")
+    amount = objective_letter("value_amount")
+    number_check.add(f"{amount}2:{amount}{last}")
     for check in (status_check, category_check, number_check):
         ws.add_data_validation(check)
     build.print_setup(ws)
     # Twenty columns: A3 landscape keeps them readable (fit to width still applies on A4).
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
+
+
+def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:
+    """Owners' cells are unlocked, so a leader who protects the sheet (Review → Protect
+    Sheet, no password needed) leaves exactly them editable. The export does not protect
+    it: Excel cannot sort a protected table holding locked cells, and owners sort; the
+    import reports a change to any other column instead of applying it."""
+    for column in editable:
+        for row in range(2, last + 1):
+            ws.cell(row, column).protection = UNLOCKED
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from planning.edits import prune_objective_links
 from planning.enums import CarryDecision, ObjectiveStatus
 from planning.model import (
     CarryOver,
@@ -120,10 +121,7 @@ def carry_forward(workbook: Workbook) -> Workbook:
         objective.comments = ""
         carried.append(objective)
     nxt.objectives = carried
-    kept = {o.id for o in carried}
-    nxt.alignment = [link for link in nxt.alignment if link.objective_id in kept]
-    for item in nxt.office_strategy:
-        item.objective_ids = [oid for oid in item.objective_ids if oid in kept]
+    prune_objective_links(nxt, {o.id for o in carried}.__contains__)
 
     nxt.health = [HealthRating(complaint=r.complaint) for r in workbook.health]
     nxt.approvals = []

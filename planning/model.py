@@ -354,12 +354,12 @@ class Workbook(Record):
         return "Management Office"
 
     def health_rating(self, complaint: Complaint) -> HealthRating:
+        """The rating of a complaint; a blank one, not stored, when the file has none
+        (reading never writes: planning.edits.stored_health_rating is for editing)."""
         for rating in self.health:
             if rating.complaint is complaint:
                 return rating
-        rating = HealthRating(complaint=complaint)
-        self.health.append(rating)
-        return rating
+        return HealthRating(complaint=complaint)
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)

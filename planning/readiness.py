@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planning.acronyms import bare_acronym_findings
@@ -19,7 +20,7 @@ from planning.rules import (
 )
 from planning.smart import smart_findings
 from planning.statements import statement_findings
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
 
 def all_findings(workbook: Workbook) -> list[Finding]:
@@ -36,51 +37,90 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)
     )
-    order = list(Step)
-    return sorted(found, key=lambda f: (order.index(f.step), -f.severity.rank))
+    return sorted(found, key=lambda f: (f.step.number, -f.severity.rank))
 
 
-def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
-    return [f for f in findings if f.step is step]
+# --- progress rules: the parts a complete step has filled -------------------------------
+# Readiness counts a part filled unless it is None, "", [] or False: none filled is an empty
+# step, all filled a complete one.
+
+
+def setup_parts(wb: Workbook) -> list[object]:
+    s = wb.setup
+    return [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
+
+
+def office_parts(wb: Workbook) -> list[object]:
+    return [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
+
+
+def strategy_parts(wb: Workbook) -> list[object]:
+    return [wb.strategy]
+
+
+def constituents_parts(wb: Workbook) -> list[object]:
+    return [wb.constituents]
+
+
+def health_parts(wb: Workbook) -> list[object]:
+    return [r.score for r in wb.health]
+
+
+def purpose_parts(wb: Workbook) -> list[object]:
+    return [wb.purpose.text.strip(), wb.purpose.decision]
+
+
+def mission_vision_parts(wb: Workbook) -> list[object]:
+    return [
+        wb.mission.text.strip(),
+        wb.mission.decision,
+        wb.vision.text.strip(),
+        wb.vision.decision,
+    ]
+
+
+def objectives_parts(wb: Workbook) -> list[object]:
+    return [wb.active_objectives()]
+
+
+def alignment_parts(wb: Workbook) -> list[object]:
+    return [wb.alignment]
+
+
+def office_strategy_parts(wb: Workbook) -> list[object]:
+    return [wb.office_strategy]
+
+
+def communication_parts(wb: Workbook) -> list[object]:
+    return [wb.communication]
+
+
+def signoff_parts(wb: Workbook) -> list[object]:
+    """Approvers named, and every one of them decided (no approvers: nothing filled)."""
+    decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
+    return [wb.approvals, bool(wb.approvals) and decided]
+
+
+PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {
+    Step.SETUP: setup_parts,
+    Step.OFFICE: office_parts,
+    Step.STRATEGY: strategy_parts,
+    Step.CONSTITUENTS: constituents_parts,
+    Step.HEALTH: health_parts,
+    Step.PURPOSE: purpose_parts,
+    Step.MISSION_VISION: mission_vision_parts,
+    Step.OBJECTIVES: objectives_parts,
+    Step.ALIGNMENT: alignment_parts,
+    Step.OFFICE_STRATEGY: office_strategy_parts,
+    Step.COMMUNICATION: communication_parts,
+    Step.SIGNOFF: signoff_parts,
+}
+"""One progress rule per step of the registry (a test checks they agree)."""
 
 
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
     """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
-    wb = workbook
-    parts: list[object]
-    if step is Step.SETUP:
-        s = wb.setup
-        parts = [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
-    elif step is Step.OFFICE:
-        parts = [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
-    elif step is Step.STRATEGY:
-        parts = [wb.strategy]
-    elif step is Step.CONSTITUENTS:
-        parts = [wb.constituents]
-    elif step is Step.HEALTH:
-        parts = [r.score for r in wb.health]
-    elif step is Step.PURPOSE:
-        parts = [wb.purpose.text.strip(), wb.purpose.decision]
-    elif step is Step.MISSION_VISION:
-        parts = [
-            wb.mission.text.strip(),
-            wb.mission.decision,
-            wb.vision.text.strip(),
-            wb.vision.decision,
-        ]
-    elif step is Step.OBJECTIVES:
-        parts = [wb.active_objectives()]
-    elif step is Step.ALIGNMENT:
-        parts = [wb.alignment]
-    elif step is Step.OFFICE_STRATEGY:
-        parts = [wb.office_strategy]
-    elif step is Step.COMMUNICATION:
-        parts = [wb.communication]
-    else:
-        decided = [a for a in wb.approvals if a.decision is not ApprovalDecision.PENDING]
-        parts = [wb.approvals, len(decided) == len(wb.approvals)]
-        if not wb.approvals:
-            return 0, 2
+    parts = PROGRESS[step](workbook)
     filled = sum(1 for part in parts if part not in (None, "", [], False))
     return filled, len(parts)
 
@@ -97,7 +137,7 @@ def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = 
 
 def step_states(workbook: Workbook, findings: list[Finding] | None = None) -> dict[Step, StepState]:
     findings = all_findings(workbook) if findings is None else findings
-    return {step: step_state(workbook, step, findings) for step in Step}
+    return {info.step: step_state(workbook, info.step, findings) for info in STEPS}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from planning.agenda import (
-    HALF_DAY_MINUTES,
     SlotTimer,
     format_clock,
     format_duration,
@@ -16,7 +15,7 @@ from planning.agenda import (
     total_minutes,
 )
 from planning.model import AgendaItem
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
 
 def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
@@ -25,7 +24,7 @@ def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
     assert steps == list(Step)
     (pause,) = [item for item in agenda if item.step is None]
     assert pause.topic == "Break" and agenda.index(pause) == 5
-    assert total_minutes(agenda) == sum(HALF_DAY_MINUTES.values()) + 15 == 245
+    assert total_minutes(agenda) == sum(info.agenda_minutes for info in STEPS) + 15 == 245
     assert len({item.id for item in agenda}) == len(agenda)
 
 

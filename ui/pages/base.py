@@ -32,7 +32,6 @@ TITLE_SCALE = 1.5
 
 class StepPage(QWidget):
     step: Step = Step.SETUP
-    guidance: str = ""
     show_findings_list = True
     """False where the page shows its findings another way (alignment gaps, sign-off)."""
 
@@ -45,8 +44,8 @@ class StepPage(QWidget):
         self.title_label.setObjectName("pageTitle")
         self._layout.addWidget(self.title_label)
         self.guidance_label: QLabel | None = None
-        if self.guidance:
-            guide = QLabel(self.guidance)
+        if self.step.guidance:
+            guide = QLabel(self.step.guidance)
             guide.setObjectName("pageGuidance")
             guide.setWordWrap(True)
             self._layout.addWidget(guide)
