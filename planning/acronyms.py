@@ -87,7 +87,7 @@ def printed_text(workbook: Workbook) -> Iterator[Printed]:
     rights += [("raci", r.service) for r in g.raci]
     rights += [("staff", f"{s.role} {s.note}") for s in g.staff]
     rights += [("escalation", f"{e.to} {e.threshold} {e.within}") for e in g.escalation]
-    yield Step.OFFICE_STRATEGY, "governance", "the governance", rights
+    yield Step.GOVERNANCE, "governance", "the governance", rights
     for a in wb.approvals:
         yield Step.SIGNOFF, a.id, f"approver {a.name}".strip(), [("name", a.name), ("role", a.role)]
 

@@ -91,6 +91,20 @@ def office_strategy_parts(wb: Workbook) -> list[object]:
     return [wb.office_strategy]
 
 
+def governance_parts(wb: Workbook) -> list[object]:
+    """Mandate, decision rights, role holders, RACI, resources, reporting and escalation."""
+    g = wb.governance
+    return [
+        g.mandate.strip(),
+        bool(g.decides or g.recommends or g.reports),
+        any(r.holder.strip() for r in g.roles),
+        g.raci,
+        bool(g.staff) or g.budget is not None,
+        g.reporting_ids,
+        g.escalation,
+    ]
+
+
 def communication_parts(wb: Workbook) -> list[object]:
     return [wb.communication]
 
@@ -112,6 +126,7 @@ PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {
     Step.OBJECTIVES: objectives_parts,
     Step.ALIGNMENT: alignment_parts,
     Step.OFFICE_STRATEGY: office_strategy_parts,
+    Step.GOVERNANCE: governance_parts,
     Step.COMMUNICATION: communication_parts,
     Step.SIGNOFF: signoff_parts,
 }
