@@ -129,3 +129,17 @@ def test_first_year_appendix_and_an_unrecorded_last_year() -> None:
     later.history[-1].governance = None  # a year recorded before version 3
     text = body_text(charter_document(later)[0])
     assert "Governance was not recorded in FY2026." in text
+
+
+def test_objectives_table_says_the_direction_of_each_target() -> None:
+    from exporters.charter_words import baseline_to_target
+    from planning.enums import Direction
+    from planning.model import Objective
+
+    def aim(**fields) -> str:
+        return baseline_to_target(Objective(baseline=40, target=20, unit="%", **fields))
+
+    assert aim(direction=Direction.DOWN) == "40% → 20%"
+    assert aim(direction=Direction.RANGE, target_max=30) == "40% → 20–30%"
+    assert aim(direction=Direction.AT_LEAST) == "40% → at least 20%"
+    assert aim(direction=Direction.AT_MOST) == "40% → at most 20%"
