@@ -35,7 +35,7 @@ def test_self_test_walks_every_step_and_reads_back_every_export(qapp: QApplicati
     assert exported[0].startswith("ok  Export Excel Tracker: ") and "sheets" in exported[0]
     assert exported[1].startswith("ok  Export Word Charter: ") and "paragraphs" in exported[1]
     assert lines[-1].startswith("self-test passed in ")
-    assert lines[-1].endswith("Northwind Freight FY2027, 12 steps, exports xlsx, docx")
+    assert lines[-1].endswith("Northwind Freight FY2027, 13 steps, exports xlsx, docx")
 
 
 def test_a_damaged_export_fails_on_one_line(
