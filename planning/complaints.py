@@ -236,7 +236,7 @@ def _understood(wb: Workbook) -> list[PlanPart]:
         _communication_reach(wb),
         PlanPart(
             "governance reporting",
-            bool(wb.governance.reporting_ids),
+            any(wb.communication_item(i) for i in wb.governance.reporting_ids),
             "",
             "Mark the communication items that are the office's governance reporting.",
         ),

@@ -94,13 +94,15 @@ def office_strategy_parts(wb: Workbook) -> list[object]:
 def governance_parts(wb: Workbook) -> list[object]:
     """Mandate, decision rights, role holders, RACI, resources, reporting and escalation."""
     g = wb.governance
+    # A reporting item removed from the communication plan no longer counts.
+    known = {c.id for c in wb.communication}
     return [
         g.mandate.strip(),
         bool(g.decides or g.recommends or g.reports),
         any(r.holder.strip() for r in g.roles),
         g.raci,
         bool(g.staff) or g.budget is not None,
-        g.reporting_ids,
+        any(i in known for i in g.reporting_ids),
         g.escalation,
     ]
 
