@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -76,12 +77,15 @@ class HealthPage(StepPage):
         self.chart = HealthChart()
         # The complaints rated 1–2 beside the chart: what this year's plan does about them.
         self.plan = ComplaintPlanView()
+        # It scrolls: it must not push the table of seven complaints into scrolling.
+        self.plan.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.plan.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         plan_column = QVBoxLayout()
         plan_column.addWidget(QLabel(f"<b>{PLAN_TITLE}</b>"))
         plan_column.addWidget(self.plan, 1)
         lower = QHBoxLayout()
-        lower.addWidget(self.chart, 3)
-        lower.addLayout(plan_column, 2)
+        lower.addWidget(self.chart, 2)
+        lower.addLayout(plan_column, 1)
         self.body.addWidget(self.view)
         self.body.addLayout(lower, 1)
         self.refresh(Change.ALL)
