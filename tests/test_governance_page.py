@@ -11,7 +11,7 @@ from test_pages_support import click, open_page, release, type_into
 from planning.enums import GovernanceRole, OfficeKind, Raci, StrategyKind
 from planning.model import CommunicationItem, StrategyItem, new_workbook
 from ui.document import WorkbookDocument
-from ui.models.governance import raci_model
+from ui.models.governance import escalation_model, raci_model, roles_model, staff_model
 from ui.pages.governance import GovernancePage
 
 
@@ -105,4 +105,17 @@ def test_no_kind_no_defaults(qapp, qtbot) -> None:
     page = open_page(qtbot, GovernancePage, document)
     assert not page.defaults_button.isEnabled()
     assert "step 2" in page.defaults_button.text()
+    release(document)
+
+
+def test_governance_models_pass_the_model_tester(qapp, qtmodeltester) -> None:
+    from conftest import LATER_SAMPLE
+
+    from planning.fileformat import load_workbook
+
+    document = WorkbookDocument(load_workbook(LATER_SAMPLE))
+    for make in (roles_model, raci_model, staff_model, escalation_model):
+        model = make(document)
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)
     release(document)
