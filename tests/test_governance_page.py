@@ -90,6 +90,13 @@ def test_budget_currency_and_reporting(document, qtbot) -> None:
     assert wb.settings.currency == "CHF"
     type_into(qtbot, page.currency, "C1")
     assert wb.settings.currency == "CHF" and page.currency.text() == "CHF"
+    page.focus_limit.setFocus()
+    page.focus_limit.selectAll()
+    qtbot.keyClicks(page.focus_limit, "4")
+    qtbot.keyClick(page.focus_limit, Qt.Key.Key_Return)
+    assert wb.settings.focus_limit == 4
+    document.undo_stack.undo()
+    assert page.focus_limit.value() == 7
     page.tabs.setCurrentIndex(4)
     page.reporting.setFocus()
     page.reporting.setCurrentRow(0)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -185,15 +186,25 @@ class GovernancePage(StepPage):
         money = QHBoxLayout()
         money.addWidget(self.budget, 1)
         money.addWidget(self.currency)
+        # Capacity: how many objectives these people can pursue at once (the focus finding).
+        self.focus_limit = QSpinBox()
+        self.focus_limit.setRange(1, 100)
+        self.focus_limit.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 6)
+        self.focus_limit.setAccessibleName("Objectives the office can pursue at once")
+        self.focus_limit.setToolTip(
+            "More active objectives than this, with no not-doing list, is a finding"
+        )
+        self.focus_limit.editingFinished.connect(self._focus_limit_edited)
         form = QFormLayout()
         form.addRow("Yearly budget", money)
         form.addRow("It covers", self.budget_note)
+        form.addRow("Objectives it can pursue at once", self.focus_limit)
         budget = QWidget()
         budget.setLayout(form)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(_box("People by role", self.staff), 1)
-        layout.addWidget(_box("Budget", budget))
+        layout.addWidget(_box("Budget and capacity", budget))
         return tab
 
     def _reporting_tab(self) -> QWidget:
@@ -269,6 +280,15 @@ class GovernancePage(StepPage):
             return
         self._set(_governance, "budget", value, "Edit budget")
 
+    def _focus_limit_edited(self) -> None:
+        self._set(
+            lambda wb: wb.settings,
+            "focus_limit",
+            self.focus_limit.value(),
+            "Edit focus limit",
+            CHANGE | Change.OBJECTIVES,
+        )
+
     def _currency_edited(self) -> None:
         code = self.currency.text().strip().upper()
         if code and not _CURRENCY.match(code):
@@ -293,6 +313,8 @@ class GovernancePage(StepPage):
             self.budget.setText(budget)
         if self.currency.text() != wb.settings.currency:
             self.currency.setText(wb.settings.currency)
+        if self.focus_limit.value() != wb.settings.focus_limit:
+            self.focus_limit.setValue(wb.settings.focus_limit)
 
     def _sync_reporting(self) -> None:
         wb = self.document.workbook
