@@ -90,6 +90,18 @@ def printed_text(workbook: Workbook) -> Iterator[Printed]:
     yield Step.GOVERNANCE, "governance", "the governance", rights
     for a in wb.approvals:
         yield Step.SIGNOFF, a.id, f"approver {a.name}".strip(), [("name", a.name), ("role", a.role)]
+    charter = wb.charter
+    fields = [("prepared_by", charter.prepared_by), ("classification", charter.classification)]
+    fields += [("history", f"{v.author} {v.summary}") for v in charter.history]
+    yield Step.SIGNOFF, "charter", "the charter's document control", fields
+    # The appendix prints the workshop's decisions and its open parked topics.
+    for d in wb.decision_log:
+        fields = [("decision", d.decision), ("made_by", d.made_by)]
+        yield Step.SIGNOFF, d.id, "a decision of the workshop", fields
+    for t in wb.parking_lot:
+        if not t.resolved:
+            fields = [("topic", t.topic), ("raised_by", t.raised_by)]
+            yield Step.SIGNOFF, t.id, "a parked topic", fields
 
 
 @lru_cache(maxsize=16384)  # most texts are unchanged since the findings last ran

@@ -15,7 +15,7 @@ from planning import objective_quality as quality
 from planning.acronyms import bare_acronym_findings
 from planning.complaints import complaint_findings, complaint_plans
 from planning.enums import Complaint, Direction, OfficeKind, ValueCategory
-from planning.model import NotDoing, Objective
+from planning.model import DecisionLogEntry, NotDoing, Objective
 from planning.readiness import all_findings
 from planning.smart import objective_findings
 
@@ -155,11 +155,14 @@ def test_bare_acronym_is_flagged_in_every_printed_field() -> None:
     wb.communication[0].channel = "PMO newsletter"
     wb.office_strategy[0].description = "Run by the PMO"
     wb.governance.decides = ["PMO templates"]
+    wb.decision_log = [DecisionLogEntry(decision="The PMO reports monthly.")]
+    wb.charter.prepared_by = "PMO lead"
     found = {(f.step.value, f.field) for f in bare_acronym_findings(wb)}
     assert ("constituents", "needs") in found
     assert ("communication", "channel") in found
     assert ("office_strategy", "description") in found
     assert any(field == "decides" for _step, field in found)
+    assert ("signoff", "decision") in found and ("signoff", "prepared_by") in found
     assert all("Project Management Office" in f.suggestion for f in bare_acronym_findings(wb))
     wb.communication[0].channel = "EPMO newsletter"
     assert ("communication", "channel") not in {
