@@ -37,7 +37,7 @@ def test_self_test_walks_every_step_and_reads_back_every_export(qapp: QApplicati
     assert lines[-1].startswith("self-test passed in ")
     assert exported[2].startswith("ok  Export One-Page Summary: ")
     assert exported[3].startswith("ok  Export Briefing Deck: ")
-    assert lines[-1].endswith("Northwind Freight FY2027, 12 steps, exports xlsx, docx, pdf, pptx")
+    assert lines[-1].endswith("Northwind Freight FY2027, 13 steps, exports xlsx, docx, pdf, pptx")
 
 
 def test_a_damaged_export_fails_on_one_line(
