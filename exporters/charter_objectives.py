@@ -99,6 +99,7 @@ def objectives(writer: CharterWriter, workbook: Workbook) -> None:
         *([year, "."] if year else []),
         f" Status today: {status_sentence(workbook)}.",
     )
+    writer.keep_with_next()  # the heading and its first lines go with what they introduce
     _completeness(writer, active)
     unit = value_unit(workbook)
     if is_large(workbook):
