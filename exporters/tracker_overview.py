@@ -38,7 +38,10 @@ from planning.totals import status_counts, value_unit
 
 CHART_WIDTH_CM = 17.0
 CHART_HEIGHT_CM = 8.0
-OVERVIEW_WIDTHS = (46.0, 90.0)
+# Labels, figures, and room for the office's statements: a statement spans the figures'
+# column and the next, so the figures sit beside their labels rather than far right.
+OVERVIEW_WIDTHS = (46.0, 14.0, 76.0)
+STATEMENT_WIDTH = OVERVIEW_WIDTHS[1] + OVERVIEW_WIDTHS[2]
 
 
 def _owner_guidance() -> str:
@@ -88,7 +91,7 @@ def build_overview(build: TrackerBuild) -> None:
     status_header, status_last, row = _status_counts(writer, workbook, 3)
     row = _figures(writer, workbook, row + 2)
     row = _value(writer, workbook, row + 2)
-    set_widths(ws, [OVERVIEW_WIDTHS[0], OVERVIEW_WIDTHS[1]])
+    set_widths(ws, OVERVIEW_WIDTHS)
     ws.freeze_panes = "A2"
     charts = row + 2
     ws.row_breaks.append(Break(id=charts - 1))
@@ -122,7 +125,8 @@ def _facts(writer: SheetWriter, workbook: Workbook, row: int) -> None:
         row += 1
         writer.text(row, 1, label, "label")
         writer.text(row, 2, value, "wrap")
-        fit_row_height(writer.ws, row, [(xml_safe(value), OVERVIEW_WIDTHS[1])])
+        writer.ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        fit_row_height(writer.ws, row, [(xml_safe(value), STATEMENT_WIDTH)])
 
 
 def _status_counts(writer: SheetWriter, workbook: Workbook, row: int) -> tuple[int, int, int]:
