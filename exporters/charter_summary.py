@@ -76,8 +76,8 @@ def executive_summary(writer: CharterWriter, workbook: Workbook) -> None:
         opening += [f" is {'an' if kind[0] in 'AEIOU' else 'a'} {kind}"]
     elif not kind:
         opening += [" has not yet said which kind of management office it is"]
-    else:
-        opening += [" is the office"]
+    else:  # no full name: the kind is the name
+        opening = ["The office is a ", Run(kind, bold=True)]
     if organisation:
         opening += [" of ", organisation]
     writer.paragraph(*opening, ".")

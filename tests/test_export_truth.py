@@ -472,3 +472,17 @@ def test_summary_cuts_a_long_statement_and_says_where_it_is(later) -> None:
     assert mission.startswith("word0 word1") and "word60" not in mission
     assert mission.endswith("… (in full under Mission)")
     assert workbook.mission.text in paragraphs  # the Mission section has all of it
+
+
+def test_summary_names_the_office_in_full(later) -> None:
+    paragraphs = charter_paragraphs(build_charter(later)[0])
+    opening = paragraphs[paragraphs.index("Executive summary") + 1]
+    assert opening == (
+        f"{later.office.full_name} is a {later.office.kind.full_term} "  # type: ignore[union-attr]
+        f"of {later.setup.organisation}."
+    )
+    unnamed = later.model_copy(deep=True)
+    unnamed.office.full_name = ""
+    paragraphs = charter_paragraphs(build_charter(unnamed)[0])
+    opening = paragraphs[paragraphs.index("Executive summary") + 1]
+    assert opening == "The office is a Portfolio Management Office of Northwind Freight."
