@@ -351,10 +351,11 @@ def test_value_without_a_currency_says_so(later, monkeypatch) -> None:
 # --- tracker printing --------------------------------------------------------------------
 
 
-def test_every_sheet_prints_on_one_paper_size(later_files, monkeypatch) -> None:
-    book = openpyxl.load_workbook(io.BytesIO(later_files[1]))
-    assert {ws.page_setup.paperSize for ws in book.worksheets} == {9}  # A4
+def test_every_sheet_prints_on_one_paper_size(monkeypatch) -> None:
     later = load_workbook(LATER_SAMPLE)
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    book = openpyxl.load_workbook(io.BytesIO(tracker_bytes(later)[0]))
+    assert {ws.page_setup.paperSize for ws in book.worksheets} == {9}  # A4
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
     book = openpyxl.load_workbook(io.BytesIO(tracker_bytes(later)[0]))
     assert {ws.page_setup.paperSize for ws in book.worksheets} == {1}  # Letter
