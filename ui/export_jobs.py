@@ -13,7 +13,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -28,22 +27,10 @@ TRACKER = "tracker"
 CHARTER = "charter"
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    """One export the app offers: the kind its job runs, its menu title, its file suffix."""
-
-    kind: str
-    title: str
-    suffix: str
-
-
-# Every export the app has. `pmo-workbook self-test` exports and reads back each one, so a
-# format added here (and in `_write`) is tested from the first build, frozen or not.
-FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat(TRACKER, "Export Excel Tracker", ".xlsx"),
-    ExportFormat(CHARTER, "Export Word Charter", ".docx"),
-)
-TITLES = {fmt.kind: fmt.title for fmt in FORMATS}
+# The app's own export actions; a job also runs any key of exporters.formats (the self-test
+# exports every one of them through it).
+TITLES = {TRACKER: "Export Excel Tracker", CHARTER: "Export Word Charter"}
+KEYS = {TRACKER: "xlsx", CHARTER: "docx"}
 
 
 class ExportUnavailableError(WorkbookError):
@@ -51,19 +38,18 @@ class ExportUnavailableError(WorkbookError):
 
 
 def _write(kind: str, workbook: Workbook, path: Path, template: Path | None) -> list[str]:
+    """Through exporters.formats, the one list of export formats: `kind` is TRACKER, CHARTER
+    or a format's key. The template is the charter's (or the deck's)."""
+    key = KEYS.get(kind, kind)
     try:
-        if kind == TRACKER:
-            from exporters.tracker import write_tracker
+        from exporters.formats import write_export
 
-            return list(write_tracker(workbook, path))
-        from exporters.charter import write_charter
-
-        return list(write_charter(workbook, path, template=template))
+        return write_export(key, workbook, path, template=template)
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("exporters"):
+            name = {"xlsx": "Excel tracker", "docx": "Word charter"}.get(key, key)
             raise ExportUnavailableError(
-                f"The {'Excel tracker' if kind == TRACKER else 'Word charter'} export is not "
-                "available in this installation of PMO Workbook."
+                f"The {name} export is not available in this installation of PMO Workbook."
             ) from exc
         raise
 
@@ -168,7 +154,7 @@ class ExportRunner(QObject):
 
     def _failed(self, job: ExportJob, path: Path, exc: BaseException) -> None:
         self._forget(job)
-        errors.report(self._parent, TITLES[job.kind], exc)
+        errors.report(self._parent, TITLES.get(job.kind, "Export"), exc)
 
 
 def open_path(path: Path) -> bool:
