@@ -14,7 +14,6 @@ from conftest import ROOT
 from PySide6.QtWidgets import QApplication
 
 import main
-from exporters import formats
 from exporters.formats import EXPORT_FORMATS
 from planning.steps import Step
 from ui import export_jobs, self_test
@@ -32,7 +31,7 @@ def test_a_damaged_export_fails_on_one_line(
     real_write = export_jobs._write
 
     def damaged(kind: str, workbook, path: Path, template: Path | None) -> list[str]:
-        if kind == "xlsx":
+        if kind == export_jobs.TRACKER:
             path.write_bytes(b"PK\x03\x04 not really an Excel file")
             return []
         return real_write(kind, workbook, path, template)
@@ -41,9 +40,9 @@ def test_a_damaged_export_fails_on_one_line(
     code, out, err = run_in_process()
     assert code == 1
     assert err.count("\n") == 1
-    assert err.startswith("pmo-workbook self-test failed: read back self-test.xlsx: ")
+    assert err.startswith("pmo-workbook self-test failed: read back self-test-tracker.xlsx: ")
     assert "ok  step 12. Sign-off and export" in out
-    assert "ok  export" not in out and "self-test passed" not in out
+    assert "ok  Export" not in out and "self-test passed" not in out
 
 
 def test_a_missing_sample_fails_with_the_dialog_the_user_would_see(
@@ -60,22 +59,29 @@ def test_a_missing_sample_fails_with_the_dialog_the_user_would_see(
     assert QApplication.activeModalWidget() is None  # the dialog was dismissed
 
 
-def write_fake_summary(workbook: object, path: Path) -> list[str]:
-    Path(path).write_text("Northwind Freight, in a format only this test knows")
-    return []
-
-
-def test_every_registered_format_is_exported_and_read_back(
+def test_every_format_the_app_offers_is_exported_and_read_back(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A format added to exporters.formats joins the self-test without touching it."""
-    extra = formats.ExportFormat("summary", "Team summary", "test_self_test:write_fake_summary")
-    monkeypatch.setattr(formats, "EXPORT_FORMATS", (extra,))
-    monkeypatch.setitem(formats.FORMATS, "summary", extra)
+    """A format added to the app's list joins the self-test without touching it."""
+
+    def write(kind: str, workbook, path: Path, template: Path | None) -> list[str]:
+        assert kind == "poster"
+        path.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
+        return []
+
+    poster = export_jobs.ExportFormat("poster", "Export Poster", ".pdf")
+    monkeypatch.setattr(export_jobs, "_write", write)
+    monkeypatch.setattr(export_jobs, "FORMATS", (poster,))  # alone, so the test stays quick
     code, out, err = run_in_process()
     assert (code, err) == (0, "")
-    assert "ok  export Team summary: 0 KB, read" in out.splitlines()
-    assert out.splitlines()[-1].endswith("12 steps, exports summary")
+    assert "ok  Export Poster: 0 KB, PDF 1.7" in out.splitlines()
+    assert out.splitlines()[-1].endswith("12 steps, exports pdf")
+
+
+def test_the_app_offers_every_format_of_the_command_line() -> None:
+    """So the self-test, which runs the app's list, covers every writer there is."""
+    assert sorted(export_jobs.FORMAT_OF.values()) == sorted(f.key for f in EXPORT_FORMATS)
+    assert [f.kind for f in export_jobs.FORMATS] == list(export_jobs.FORMAT_OF)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,12 +117,12 @@ def test_self_test_walks_every_step_and_reads_back_every_export(tmp_path: Path) 
     assert "ok  opened the sample: Northwind Freight FY2027" in lines
     for step in Step:
         assert f"ok  step {step.number:>2}. {step.title}" in lines
-    exported = [line for line in lines if line.startswith("ok  export ")]
-    assert len(exported) == len(EXPORT_FORMATS) == 4
-    assert exported[0].startswith("ok  export Excel tracker: ") and "sheets" in exported[0]
-    assert exported[1].startswith("ok  export Word charter: ") and "paragraphs" in exported[1]
-    assert exported[2].startswith("ok  export One-page summary: ") and "PDF 1." in exported[2]
-    assert exported[3].startswith("ok  export Briefing deck: ") and "slides" in exported[3]
+    exported = [line for line in lines if line.startswith("ok  Export ")]
+    assert len(exported) == len(export_jobs.FORMATS) == 4
+    assert exported[0].startswith("ok  Export Excel Tracker: ") and "sheets" in exported[0]
+    assert exported[1].startswith("ok  Export Word Charter: ") and "paragraphs" in exported[1]
+    assert exported[2].startswith("ok  Export One-Page Summary: ") and "PDF 1." in exported[2]
+    assert exported[3].startswith("ok  Export Briefing Deck: ") and "slides" in exported[3]
     assert lines[-1].startswith("self-test passed in ")
     assert lines[-1].endswith("Northwind Freight FY2027, 12 steps, exports xlsx, docx, pdf, pptx")
     assert list(tmp_path.iterdir()) == []

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -25,31 +26,50 @@ from ui import dialogs, errors
 
 TRACKER = "tracker"
 CHARTER = "charter"
+SUMMARY = "summary"
+BRIEFING = "briefing"
 
 
-# The app's own export actions; a job also runs any key of exporters.formats (the self-test
-# exports every one of them through it).
-TITLES = {TRACKER: "Export Excel Tracker", CHARTER: "Export Word Charter"}
-KEYS = {TRACKER: "xlsx", CHARTER: "docx"}
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export the app offers: the kind its job runs, its menu title, its file suffix."""
+
+    kind: str
+    title: str
+    suffix: str
+
+
+# Every export the app has. `pmo-workbook self-test` exports and reads back each one, so a
+# format added here (and in `_write`) is tested from the first build, frozen or not.
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(TRACKER, "Export Excel Tracker", ".xlsx"),
+    ExportFormat(CHARTER, "Export Word Charter", ".docx"),
+    ExportFormat(SUMMARY, "Export One-Page Summary", ".pdf"),
+    ExportFormat(BRIEFING, "Export Briefing Deck", ".pptx"),
+)
+TITLES = {fmt.kind: fmt.title for fmt in FORMATS}
+# The writer behind each kind of job, in exporters.formats.EXPORT_FORMATS (shared with the
+# command line's --xlsx, --docx, --pdf and --pptx).
+FORMAT_OF = {TRACKER: "xlsx", CHARTER: "docx", SUMMARY: "pdf", BRIEFING: "pptx"}
 
 
 class ExportUnavailableError(WorkbookError):
     """The exporter module is not part of this installation."""
 
 
-def _write(kind: str, workbook: Workbook, path: Path, template: Path | None) -> list[str]:
-    """Through exporters.formats, the one list of export formats: `kind` is TRACKER, CHARTER
-    or a format's key. The template is the charter's (or the deck's)."""
-    key = KEYS.get(kind, kind)
-    try:
-        from exporters.formats import write_export
+def _write(
+    kind: str, workbook: Workbook, path: Path, template: Path | None, options: dict | None = None
+) -> list[str]:
+    from exporters.formats import FORMATS, write_export
 
-        return write_export(key, workbook, path, template=template)
+    key = FORMAT_OF[kind]
+    try:
+        return write_export(key, workbook, path, template=template, **(options or {}))
     except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("exporters"):
-            name = {"xlsx": "Excel tracker", "docx": "Word charter"}.get(key, key)
+        if exc.name and exc.name.startswith(("exporters", "pptx", "ui.summary")):
             raise ExportUnavailableError(
-                f"The {name} export is not available in this installation of PMO Workbook."
+                f"The {FORMATS[key].title} export is not available in this installation of "
+                "PMO Workbook."
             ) from exc
         raise
 
@@ -68,12 +88,14 @@ class ExportJob(QObject):
         path: Path,
         template: Path | None = None,
         parent: QObject | None = None,
+        options: dict | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.path = path
         self._workbook = workbook.model_copy(deep=True)
         self._template = template
+        self._options = options
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -86,7 +108,10 @@ class ExportJob(QObject):
 
     def _run(self) -> None:
         try:
-            notes = _write(self.kind, self._workbook, self.path, self._template)
+            # Options (the PDF's page size) only when given: `_write` keeps the four
+            # arguments every export has.
+            extra = {"options": self._options} if self._options else {}
+            notes = _write(self.kind, self._workbook, self.path, self._template, **extra)
         except Exception as exc:
             self.failed.emit(self.path, exc)
         else:
@@ -120,9 +145,14 @@ class ExportRunner(QObject):
             job.wait(timeout)
 
     def start(
-        self, kind: str, workbook: Workbook, path: Path, template: Path | None = None
+        self,
+        kind: str,
+        workbook: Workbook,
+        path: Path,
+        template: Path | None = None,
+        options: dict | None = None,
     ) -> ExportJob:
-        job = ExportJob(kind, workbook, path, template, self)
+        job = ExportJob(kind, workbook, path, template, self, options)
         job.done.connect(lambda p, notes, j=job: self._finished(j, p, notes))
         job.failed.connect(lambda p, exc, j=job: self._failed(j, p, exc))
         self._jobs.append(job)
@@ -154,7 +184,7 @@ class ExportRunner(QObject):
 
     def _failed(self, job: ExportJob, path: Path, exc: BaseException) -> None:
         self._forget(job)
-        errors.report(self._parent, TITLES.get(job.kind, "Export"), exc)
+        errors.report(self._parent, TITLES[job.kind], exc)
 
 
 def open_path(path: Path) -> bool:

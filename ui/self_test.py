@@ -2,8 +2,9 @@
 
 It starts the desktop app on Qt's offscreen platform, opens the shipped sample from the
 welcome screen, walks every step with the window's own Next Step action, exports every
-format of `exporters.formats.EXPORT_FORMATS` into a temporary folder through the app's
-export job (a worker thread, as the app runs them) and reads each file back. Exit 0 when all
+format the app offers (`ui.export_jobs.FORMATS`, each written through
+`exporters.formats`) into a temporary folder through the app's export job (a worker thread,
+as the app runs them) and reads each file back. Exit 0 when all
 of it worked; exit 1 with the first failure on one line of stderr. It is what a user's
 support contact asks them to run, and what CI runs on the frozen build, so it checks what a
 broken installation gets wrong: a missing resource (sample, template, icon), a missing
@@ -149,18 +150,18 @@ class _SelfTest:
         return len(steps)
 
     def _export_all(self, window: MainWindow) -> list[str]:
-        from exporters.formats import EXPORT_FORMATS
+        from ui.export_jobs import FORMATS
 
         organisation = window.document.workbook.setup.organisation
         done: list[str] = []
-        for fmt in EXPORT_FORMATS:
-            path = self.folder / f"self-test.{fmt.key}"
-            with self.stage(f"export {fmt.title}"):
-                self._export(fmt.key, window.document.workbook, path)
+        for fmt in FORMATS:
+            path = self.folder / f"self-test-{fmt.kind}{fmt.suffix}"
+            with self.stage(fmt.title):
+                self._export(fmt.kind, window.document.workbook, path)
             with self.stage(f"read back {path.name}"):
                 what = read_back(path, organisation)
-                self.ok(f"export {fmt.title}: {path.stat().st_size // 1024} KB, {what}")
-            done.append(fmt.key)
+                self.ok(f"{fmt.title}: {path.stat().st_size // 1024} KB, {what}")
+            done.append(fmt.suffix.lstrip("."))
         return done
 
     def _export(self, kind: str, workbook: Workbook, path: Path) -> None:
