@@ -4,6 +4,8 @@ from last year its result and this year's decision."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -171,7 +173,7 @@ class ObjectivesPage(StepPage):
             self.objective_findings.show_findings([])
             return
         name = " — ".join(x for x in (objective.code, objective.title) if x) or "New objective"
-        self.detail_title.setText(f"<b>{_escape(name)}</b>")
+        self.detail_title.setText(f"<b>{html.escape(name, quote=False)}</b>")
         amount = "" if objective.value_amount is None else format_number(objective.value_amount)
         if not self.value_amount.hasFocus() and self.value_amount.text() != amount:
             self.value_amount.setText(amount)
@@ -259,7 +261,3 @@ class ObjectivesPage(StepPage):
             self.decision.setFocus()
         elif field == "value_category":
             self.value_category.setFocus()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
