@@ -7,6 +7,8 @@
                         [--pdf FILE [--page-size A3|A4]] [--pptx FILE [--pptx-template FILE]]
                         [--force]
     pmo-workbook import-tracker WORKBOOK TRACKER.xlsx [--dry-run] [--force]
+    pmo-workbook self-test
+    pmo-workbook --version
 
 Exit code 0 on success; 2 with one line on stderr when a file is refused or cannot be
 written. No command writes over one of its inputs or over a workbook a running app holds
@@ -22,7 +24,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("check", "new-year", "export", "import-tracker")
+__version__ = "0.1.0"  # the one place: pyproject.toml and packaging/build.py read it
+COMMANDS = ("check", "new-year", "export", "import-tracker", "self-test")
 EXIT_REFUSED = 2
 
 
@@ -36,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Annual review of a management office's purpose, mission, vision and "
         "objectives. With no command, opens the desktop app.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="print the findings of a workbook, grouped by step")
@@ -64,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     tracker.add_argument("tracker", type=Path)
     tracker.add_argument("--dry-run", action="store_true", help="list the changes, change nothing")
     _add_force(tracker)
+
+    self_test = sub.add_parser(
+        "self-test", help="start the app offscreen, walk the sample, export and read back"
+    )
+    self_test.add_argument("--time-to-window", type=Path, help=argparse.SUPPRESS)
     return parser
 
 
@@ -85,7 +94,7 @@ def _guard_output(output: Path, inputs: Sequence[Path | None], *, force: bool, o
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help"):
+    if not args_list or args_list[0] not in (*COMMANDS, "-h", "--help", "--version"):
         return _run_app(args_list)
     args = _parser().parse_args(args_list)
     handler = {
@@ -93,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new-year": cmd_new_year,
         "export": cmd_export,
         "import-tracker": cmd_import_tracker,
+        "self-test": cmd_self_test,
     }[args.command]
     from planning.errors import WorkbookError
 
@@ -251,6 +261,12 @@ def cmd_import_tracker(args: argparse.Namespace) -> int:
     save_workbook(workbook, args.workbook)
     print(f"Applied {applied} change{'s' if applied != 1 else ''} to {args.workbook.name}.")
     return 0
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from ui.self_test import run_self_test, time_to_window
+
+    return time_to_window(args.time_to_window) if args.time_to_window else run_self_test()
 
 
 if __name__ == "__main__":
