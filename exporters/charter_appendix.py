@@ -9,6 +9,7 @@ so what was decided and what was left for later is on record with the charter.
 
 from __future__ import annotations
 
+from exporters import charter_governance
 from exporters import charter_words as words
 from exporters.charter_objectives import ANNEX_TITLE, is_large
 from exporters.charter_writer import Cell, CellLike, CharterWriter, Run
@@ -84,6 +85,7 @@ def what_changed(writer: CharterWriter, workbook: Workbook) -> None:
     writer.heading(2, "Statements")
     for which in ("purpose", "mission", "vision"):
         _statement(writer, workbook, which, getattr(last, which), label)
+    charter_governance.governance_changes(writer, workbook, last, label)
     _objectives(writer, workbook)
     _health(writer, workbook, label)
 

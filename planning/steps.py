@@ -27,6 +27,7 @@ class Step(Enum):
     OBJECTIVES = "objectives"
     ALIGNMENT = "alignment"
     OFFICE_STRATEGY = "office_strategy"
+    GOVERNANCE = "governance"
     COMMUNICATION = "communication"
     SIGNOFF = "signoff"
 
@@ -191,6 +192,20 @@ STEPS: tuple[StepInfo, ...] = (
         agenda_minutes=20,
         agenda_topic="Services, processes, people and tools",
         change="OFFICE_STRATEGY",
+    ),
+    StepInfo(
+        Step.GOVERNANCE,
+        "Governance",
+        guidance=(
+            "Executives signing a charter expect to see the office's mandate: what it may "
+            "decide, what it recommends and what it only reports; who is responsible, "
+            "accountable, consulted and informed for its main services; its people and budget; "
+            "how it reports (the communication plan's items) and when matters escalate. Start "
+            "from the defaults for your kind of office and make them yours."
+        ),
+        agenda_minutes=15,
+        agenda_topic="Who decides what, and how we report and escalate",
+        change="GOVERNANCE",
     ),
     StepInfo(
         Step.COMMUNICATION,

@@ -23,7 +23,7 @@ def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
     assert steps == list(Step)
     (pause,) = [item for item in agenda if item.step is None]
     assert pause.topic == "Break" and agenda.index(pause) == 5
-    assert total_minutes(agenda) == sum(info.agenda_minutes for info in STEPS) + 15 == 245
+    assert total_minutes(agenda) == sum(info.agenda_minutes for info in STEPS) + 15 == 260
     assert len({item.id for item in agenda}) == len(agenda)
 
 

@@ -29,6 +29,7 @@ class Change(enum.Flag):
     OBJECTIVES = enum.auto()
     ALIGNMENT = enum.auto()
     OFFICE_STRATEGY = enum.auto()
+    GOVERNANCE = enum.auto()
     COMMUNICATION = enum.auto()
     SIGNOFF = enum.auto()
     WORKSHOP = enum.auto()
@@ -42,6 +43,7 @@ class Change(enum.Flag):
         | OBJECTIVES
         | ALIGNMENT
         | OFFICE_STRATEGY
+        | GOVERNANCE
         | COMMUNICATION
         | SIGNOFF
         | WORKSHOP

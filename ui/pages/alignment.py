@@ -23,6 +23,7 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.alignment import HEAT, AlignmentModel
 from ui.pages.base import StepPage
+from ui.summary.xmatrix_view import with_xmatrix_tab
 
 KEY_STRENGTH = {
     Qt.Key.Key_0: None,
@@ -150,7 +151,9 @@ class AlignmentPage(StepPage):
         # The matrix comes first: the gap lists wrap their text in a narrower column.
         gaps.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 20)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.matrix_stack)
+        # The X-matrix on a tab beside the heat map: the same links, laid out Hoshin-style.
+        self.tabs = with_xmatrix_tab(self.matrix_stack, document)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(gaps)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)

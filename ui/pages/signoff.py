@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planning.complaints import complaint_plans
 from planning.enums import ApprovalDecision
 from planning.findings import Finding
 from planning.model import Approval
@@ -24,6 +25,8 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.table import Column, EntityTableModel, enum_choices
 from ui.pages.base import StepPage
+from ui.widgets.complaint_plan import TITLE as PLAN_TITLE
+from ui.widgets.complaint_plan import ComplaintPlanView
 from ui.widgets.findings import FindingsList
 from ui.widgets.list_editor import ListEditor
 
@@ -63,6 +66,9 @@ class SignoffPage(StepPage):
 
     export_tracker_requested = Signal()
     export_charter_requested = Signal()
+    export_summary_requested = Signal()
+    export_briefing_requested = Signal()
+    summary_requested = Signal()
     show_finding_requested = Signal(object)  # Finding: the main window opens its step
 
     def __init__(self, document, parent=None) -> None:
@@ -83,7 +89,10 @@ class SignoffPage(StepPage):
         )
         self.all_findings.setObjectName("workbookFindings")
         self.all_findings.finding_activated.connect(self.show_finding_requested)
-        column.addWidget(self.all_findings, 1)
+        column.addWidget(self.all_findings, 2)
+        column.addWidget(QLabel(f"<b>Health check: {PLAN_TITLE.lower()}</b>"))
+        self.plan = ComplaintPlanView()
+        column.addWidget(self.plan, 1)
 
         right = QWidget()
         side = QVBoxLayout(right)
@@ -130,6 +139,7 @@ class SignoffPage(StepPage):
         exports.addWidget(self.export_charter)
         exports.addWidget(self.export_tracker)
         side.addLayout(exports)
+        side.addLayout(self._visual_exports())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -140,6 +150,24 @@ class SignoffPage(StepPage):
         # The workbook-wide list includes this step's findings (pending approvals).
         self.set_findings_visible(False)
         self.refresh(Change.ALL)
+
+    def _visual_exports(self) -> QHBoxLayout:
+        """Strategy on a page, offered at sign-off: on screen, as a PDF and as a deck."""
+        row = QHBoxLayout()
+        for name, text, signal in (
+            ("showSummary", "Show strategy on a page", self.summary_requested),
+            ("exportSummary", "Export one-page summary (PDF)…", self.export_summary_requested),
+            (
+                "exportBriefing",
+                "Export briefing deck (PowerPoint)…",
+                self.export_briefing_requested,
+            ),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(signal)
+            row.addWidget(button)
+        return row
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)
@@ -152,6 +180,7 @@ class SignoffPage(StepPage):
         )
         self.readiness_label.setText(f"<b>{readiness.summary()}.</b> {verdict}")
         self.all_findings.show_findings(self.document.findings())
+        self.plan.show_plans(complaint_plans(self.document.workbook))
 
     def focus_entity(self, entity_id, field=None) -> None:
         if entity_id is not None and self.approvals.focus_field(entity_id, field):
