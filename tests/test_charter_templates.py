@@ -51,6 +51,7 @@ def dotx(tmp_path: Path) -> Path:
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
     later: Workbook, libreoffice_template: Path
 ) -> None:

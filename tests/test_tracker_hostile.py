@@ -135,6 +135,7 @@ def test_ampersand_in_print_header_is_escaped(hostile):
     assert ws.oddHeader.left.text == "Smith && Sons =Freight"
 
 
+@pytest.mark.slow  # about 10 s: 40 trackers built and read back
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
