@@ -262,10 +262,17 @@ def write_list(
     wrapped = [
         (i, w) for i, (c, w) in enumerate(zip(columns, widths, strict=True)) if c.look == "wrap"
     ]
+    # Most cells fit one line: a length check per cell skips the estimate (thousands of
+    # rows in a ten-year Earlier results sheet).
+    short = [(i, max(int(w * _CHARACTERS_PER_WIDTH) - 1, 1), w) for i, w in wrapped]
     for row_number, values in enumerate(rows, start=2):
-        fit_row_height(
-            writer.ws, row_number, ((v, w) for i, w in wrapped if isinstance(v := values[i], str))
-        )
+        long = [
+            (v, w)
+            for i, per_line, w in short
+            if isinstance(v := values[i], str) and (len(v) > per_line or "\n" in v)
+        ]
+        if long:
+            fit_row_height(writer.ws, row_number, long)
     header_lines = max(
         estimated_lines(c.header, w - 3) for c, w in zip(columns, widths, strict=True)
     )
