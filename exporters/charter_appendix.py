@@ -28,8 +28,6 @@ _CHANGE_LABEL = {
     "new": "New",
     "pending": "Awaiting a decision",
 }
-# A hanging indent for "•<tab>topic": the bullet in the margin, wrapped lines under the text.
-_BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 _CHANGE_FILL = {
     "retired": "F2F2F2",
     "achieved": "E2EFDA",
@@ -232,9 +230,6 @@ def workshop_record(writer: CharterWriter, workbook: Workbook) -> None:
         writer.paragraph("Raised during the review and set aside; still open:")
         for item in parked:
             raised_by = item.raised_by.strip()
-            writer.paragraph(
-                "•\t",
-                item.topic.strip(),
-                *((" (raised by ", raised_by, ")") if raised_by else ()),
-                extra_ppr=_BULLET_INDENT,
+            writer.bullet(
+                item.topic.strip(), *((" (raised by ", raised_by, ")") if raised_by else ())
             )

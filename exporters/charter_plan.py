@@ -1,6 +1,6 @@
-"""The charter's plan: objectives, alignment with company strategy (matrix and gaps), the
-office's strategy, the not-doing list, governance and review cadence, the communication
-plan and the health-check baseline."""
+"""The charter's plan after its objectives and alignment (charter_objectives,
+charter_alignment): the office's strategy, the not-doing list, governance and review
+cadence, the communication plan and the health-check baseline."""
 
 from __future__ import annotations
 

@@ -214,9 +214,9 @@ def build_objectives(build: TrackerBuild) -> None:
         guard.add(f"{letter}2:{letter}{last}")
     for check in (status_check, category_check, number_check, guard):
         ws.add_data_validation(check)
+    # Paper and scale: tracker.finish_printing (one paper size on every sheet; this wide
+    # sheet prints across pages with Code and Objective repeated).
     build.print_setup(ws)
-    # Twenty columns: A3 landscape keeps them readable (fit to width still applies on A4).
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
 
 
 def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:

@@ -15,7 +15,7 @@ from test_charter_support import NOW, minimal_odt
 from exporters.charter import write_charter
 from planning.fileformat import load_workbook
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def pdf_pages(pdf: Path) -> int:

@@ -343,9 +343,8 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert not document.is_modified()
     reopened = load_workbook(path)
     assert reopened == document.workbook
-    other = WorkbookDocument()
+    other = WorkbookDocument(load_workbook(path), path)
     try:
-        other.open(path)
         again = open_page(qtbot, SetupPage, other)
         assert again.organisation.text() == "Acme Logistics"
         assert again.participants.model.rowCount() == 2

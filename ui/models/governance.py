@@ -50,7 +50,7 @@ def _raci_column(role: GovernanceRole) -> Column:
         editor="enum",
         choices=lambda _wb: [(f"{r.letter} — {r.label}", r) for r in Raci],
         none_label="—",
-        owner=lambda row: RaciCell(row, role),
+        within=lambda row: RaciCell(row, role),
         display=letter,
         tooltip=f"{role.label}: responsible, accountable, consulted or informed",
     )

@@ -112,7 +112,7 @@ COLUMNS = [
         editor="enum",
         choices=enum_choices(CarryDecision),
         none_label="Decide…",
-        owner=lambda o: o.carried,
+        within=lambda o: o.carried,
         display=_decision_display,
         tooltip="For objectives from last year: keep, revise, retire or achieved",
     ),

@@ -4,6 +4,8 @@ from last year its result and this year's decision."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -176,7 +178,7 @@ class ObjectivesPage(StepPage):
             self.objective_findings.show_findings([])
             return
         name = " — ".join(x for x in (objective.code, objective.title) if x) or "New objective"
-        self.detail_title.setText(f"<b>{_escape(name)}</b>")
+        self.detail_title.setText(f"<b>{html.escape(name, quote=False)}</b>")
         top = format_number(objective.target_max)
         if not self.range_top.hasFocus() and self.range_top.text() != top:
             self.range_top.setText(top)
@@ -292,7 +294,3 @@ class ObjectivesPage(StepPage):
             self.value_category.setFocus()
         elif field == "target_max":
             self.range_top.setFocus()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
