@@ -145,9 +145,9 @@ def tracker_figures(data: bytes) -> Figures:
         marks = [r[column] for r in alignment[1:] if r[0] and isinstance(r[column], int | float)]
         support[code] = len(marks)
     overview = book.get_sheet_by_name("Overview").to_python()
-    label = next(r[0] for r in overview if str(r[0]).startswith("Value claimed, all categories"))
-    currency = re.fullmatch(r".*\((\w+)\)", label)
-    assert currency, label
+    # The Overview's value figures are formulas; its heading says their currency.
+    labels = [str(r[0]) for r in overview]
+    currency = next(m for t in labels if (m := re.fullmatch(r"Value claimed.*\((\w+)\)", t)))
     supported = sum(1 for n in support.values() if n)
     return Figures(statuses, support, values, currency.group(1), (supported, len(support)))
 
