@@ -300,11 +300,7 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
             body,
             [
                 ("No objective states an amount of value yet.", 16, False, MUTED),
-                *(
-                    [(f"Claimed without an amount: {unpriced}.", 14, False, MUTED)]
-                    if unpriced
-                    else []
-                ),
+                *([(f"No amount stated for: {unpriced}.", 14, False, MUTED)] if unpriced else []),
             ],
         )
         return "No objective states an amount of value yet: amounts are set on the objectives."
@@ -324,8 +320,6 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
     chart.has_legend = False
     chart.category_axis.reverse_order = True
     chart.font.size = Pt(12)
-    chart.value_axis.has_title = True
-    chart.value_axis.axis_title.text_frame.text = unit
     chart.value_axis.tick_labels.number_format = "#,##0"
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.plots[0].series[0].format.fill.solid()
@@ -348,7 +342,7 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
         text_box(
             slide,
             table_area.below(table_box.height + Inches(0.2)),
-            [(f"Claimed without an amount, not counted: {unpriced}.", 12, False, MUTED)],
+            [(f"No amount stated, not counted: {unpriced}.", 12, False, MUTED)],
         )
     parts = "; ".join(
         f"{v.label}: {summary.amount(v.amount)} from {v.objectives} objective(s)"
@@ -361,7 +355,7 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
     if summary.value_total_text:
         notes += f" {summary.value_total_text}, as their owners priced them."
     if unpriced:
-        notes += f" Claimed without an amount, so not counted: {unpriced}."
+        notes += f" No amount stated, so not counted: {unpriced}."
     return notes
 
 

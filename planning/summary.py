@@ -63,9 +63,18 @@ class ObjectiveLine:
     """Share of the way from baseline to target for the objective's direction
     (`planning.progress`), clamped to 0..1 for drawing."""
     measure: str
-    target_text: str
-    """ "58 → 75 %", "30 → at most 20 days", "" when the measure has no numbers yet."""
+    baseline: float | None
+    target: float | None
+    target_max: float | None
+    direction: Direction
+    unit: str
     owner: str
+
+    @property
+    def target_text(self) -> str:
+        """ "58% → 75%", "30 → at most 20 days", "" when the measure has no numbers yet
+        (written when drawn: a 500-objective page shows a few)."""
+        return target_text(self)
 
 
 ATTENTION_ORDER = (
@@ -217,7 +226,7 @@ def number(value: float | None) -> str:
 _LEVEL = {Direction.AT_LEAST: "at least", Direction.AT_MOST: "at most"}
 
 
-def target_text(objective: Objective) -> str:
+def target_text(objective: Objective | ObjectiveLine) -> str:
     """Baseline → target as the charter writes it for the objective's direction: a range
     shows its band, "at least"/"at most" say that the level is what counts."""
     if objective.baseline is None and objective.target is None:
@@ -260,18 +269,27 @@ def summarise(workbook: Workbook) -> Summary:
             o.status,
             _progress(o.progress()),
             o.measure.strip(),
-            target_text(o),
+            o.baseline,
+            o.target,
+            o.target_max,
+            o.direction,
+            o.unit,
             o.owner.strip(),
         )
         for o in active
     ]
     active_ids = {o.id for o in active}
     # The strongest link is the page's mark; the counts and sums are the charter's.
-    strongest: dict[str, Strength] = {}
+    # One pass, ranks looked up once: 40 company objectives × 1,000 links add up.
+    rank = {strength: strength.score for strength in Strength}
+    best: dict[str, int] = {}
     for link in workbook.alignment:
-        best = strongest.get(link.strategic_id)
-        if link.objective_id in active_ids and (best is None or link.strength.score > best.score):
-            strongest[link.strategic_id] = link.strength
+        if link.objective_id in active_ids:
+            score = rank[link.strength]
+            if score > best.get(link.strategic_id, 0):
+                best[link.strategic_id] = score
+    by_score = {score: strength for strength, score in rank.items()}
+    strongest = {sid: by_score[score] for sid, score in best.items()}
     strategy = [
         StrategicCoverage(
             s.strategic.code.strip(),
