@@ -282,8 +282,9 @@ def health(slide: Slide, area: Area, summary: Summary) -> str:
 
 def value(slide: Slide, area: Area, summary: Summary) -> str:
     unit = summary.value_unit or "no currency set"
+    currency = summary.currency_text
     if summary.value_total_text:
-        headline = f"Value claimed, in {unit}: {summary.value_total_text}"
+        headline = f"Value claimed, {currency}: {summary.value_total_text}"
     elif summary.values:
         only = summary.values[0]
         headline = f"Value claimed: {summary.amount(only.amount)} ({only.label.lower()})"
@@ -349,8 +350,8 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
         for v in summary.values
     )
     notes = (
-        "This slide shows the value the office's objectives claim, by category, "
-        f"in {unit}. {parts}."
+        "This slide shows the value the office's objectives claim, by category"
+        f"{', ' if summary.value_unit else '; '}{currency}. {parts}."
     )
     if summary.value_total_text:
         notes += f" {summary.value_total_text}, as their owners priced them."

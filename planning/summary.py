@@ -192,8 +192,14 @@ class Summary:
         return sum(v.amount for v in self.values)
 
     def amount(self, value: float) -> str:
-        """ "250,000 EUR": every amount says its currency, or that none is set."""
-        return f"{number(value)} {self.value_unit or '(no currency set)'}"
+        """ "250,000 EUR"; the bare number when no currency is set, as the charter writes it
+        (the heading above it then says that none is set)."""
+        return f"{number(value)} {self.value_unit}".strip()
+
+    @property
+    def currency_text(self) -> str:
+        """ "in EUR", or "no currency set in the workbook": said once above the amounts."""
+        return f"in {self.value_unit}" if self.value_unit else "no currency set in the workbook"
 
     @property
     def value_total_text(self) -> str:

@@ -372,8 +372,8 @@ def _health(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
 def _value(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     u = canvas.unit
     # Every amount says its currency; the heading says it once more for the whole box.
-    unit = f"in {summary.value_unit}" if summary.value_unit else "no currency set"
-    y = _heading(canvas, rect, "Value we bring", unit if summary.values else "")
+    aside = summary.currency_text if summary.values else ""
+    y = _heading(canvas, rect, "Value we bring", aside)
     font, small = canvas.font(12), canvas.font(11)
     lh, sh = canvas.line_height(font), canvas.line_height(small)
     footer: list[str] = []
