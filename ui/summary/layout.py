@@ -290,8 +290,8 @@ def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     font, mark_font = canvas.font(12), canvas.font(13, bold=True)
     lh = canvas.line_height(font) + 4 * u
     if not summary.strategy:
-        canvas.line(
-            QRectF(rect.left(), y, rect.width(), lh),
+        canvas.paragraph(
+            QRectF(rect.left(), y, rect.width(), 3 * lh),
             summary.coverage_text,
             canvas.font(12, italic=True),
             MUTED,
