@@ -273,3 +273,30 @@ def test_the_sample_exports_agree_with_each_other_and_the_workbook(qapp, tmp_pat
 
 def test_the_500_objective_exports_agree_with_each_other_and_the_workbook(qapp, tmp_path) -> None:
     check_agreement(bench_workbook(), qapp, tmp_path)
+
+
+def test_each_statement_status_is_said_the_charters_way_on_the_page_and_slide(
+    qapp, tmp_path
+) -> None:
+    from ui.summary.pdf import summary_pdf_bytes
+
+    workbook = load_workbook(LATER_SAMPLE)
+    charter = [p.text for p in Document(io.BytesIO(build_charter(workbook)[0])).paragraphs]
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(summary_pdf_bytes(summarise(workbook), "A3")[0])
+    page = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+    deck = Presentation(io.BytesIO(build_briefing(workbook)[0]))
+    who = next(s for s in deck.slides if s.shapes.title.text == "Who we are and why")
+    slide = " ".join(sh.text_frame.text for sh in who.shapes if sh.has_text_frame)
+    for status in (
+        "Reaffirmed in this year's review.",
+        "Revised in this year's review.",
+        # Issue 11 found this vision said two ways in the charter; now one way in all three.
+        "New this year: there was none in FY2026; not yet adopted in this review.",
+    ):
+        assert any(status[:-1] in p for p in charter), status
+        assert status in page and status in slide, status
+    for other in ("Revised this year", "Same as last year", "Changed since last year"):
+        assert other not in page and other not in slide
