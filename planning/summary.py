@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planning import wording
 from planning.alignment import alignment_gaps
 from planning.enums import (
     ApprovalDecision,
@@ -29,6 +30,7 @@ from planning.readiness import readiness
 from planning.rules import kind_change
 from planning.totals import statement_status, status_counts, strategic_support, value_by_category
 from planning.totals import value_unit as workbook_value_unit
+from planning.wording import DECISION_RIGHTS, baseline_to_target, listing
 
 # The order of the stacked status bar (good news first); the texts use the charter's order.
 STATUS_ORDER = (
@@ -213,41 +215,14 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def listing(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c" (the charter's way)."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def number(value: float | None) -> str:
     """A figure as people write it: 75 rather than 75.0, a dash when unknown."""
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-_LEVEL = {Direction.AT_LEAST: "at least", Direction.AT_MOST: "at most"}
+    return wording.number(value) or "–"
 
 
 def target_text(objective: Objective | ObjectiveLine) -> str:
-    """Baseline → target as the charter writes it for the objective's direction: a range
-    shows its band, "at least"/"at most" say that the level is what counts."""
-    if objective.baseline is None and objective.target is None:
-        return ""
-    unit = objective.unit.strip()
-    suffix = "%" if unit == "%" else ""
-    tail = f" {unit}" if unit and unit != "%" else ""
-    aim = number(objective.target) + suffix if objective.target is not None else "?"
-    if objective.direction is Direction.RANGE and objective.target is not None:
-        high = number(objective.target_max) if objective.target_max is not None else "?"
-        aim = f"{number(objective.target)}–{high}{suffix}"
-    elif objective.direction in _LEVEL and objective.target is not None:
-        aim = f"{_LEVEL[objective.direction]} {aim}"
-    base = number(objective.baseline) + suffix if objective.baseline is not None else "?"
-    return f"{base} → {aim}{tail}"
+    """Baseline → target as the charter writes it for the objective's direction."""
+    return baseline_to_target(objective)
 
 
 def _progress(value: float | None) -> float | None:
@@ -344,14 +319,6 @@ def summarise(workbook: Workbook) -> Summary:
         mandate=workbook.governance.mandate.strip(),
         decision_rights=_decision_rights(workbook),
     )
-
-
-# The charter's labels (exporters/charter_governance.py RIGHTS), so both say it one way.
-DECISION_RIGHTS = (
-    ("The office decides", "decides"),
-    ("It recommends; others decide", "recommends"),
-    ("It only reports", "reports"),
-)
 
 
 def _decision_rights(workbook: Workbook) -> list[tuple[str, list[str]]]:
