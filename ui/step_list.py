@@ -13,7 +13,8 @@ from ui import theme
 
 
 class StepList(QListWidget):
-    step_selected = Signal(object)  # Step
+    step_selected = Signal(object)  # Step: the current row changed (arrows, a click)
+    step_activated = Signal(object)  # Step: clicked, or Return pressed: go to its page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,11 @@ class StepList(QListWidget):
         self._states: dict[Step, StepState] = {}
         self.set_states({step: StepState.EMPTY for step in Step})
         self.currentRowChanged.connect(self._row_changed)
+        self.itemClicked.connect(self._activated)
+        self.itemActivated.connect(self._activated)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.step_activated.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def set_states(self, states: dict[Step, StepState]) -> None:
         for row, step in enumerate(Step):

@@ -6,6 +6,8 @@ Contract with the main window:
   parts `change` (ui.document.Change flags) touches. It is also called once after a
   `replaced` signal with Change.ALL.
 - `focus_entity(entity_id, field)` selects the entity a finding concerns (e.g. a table row).
+- `focus_first_input()` puts the keyboard focus on the page's first input when the page is
+  shown (a table on its current cell, so typing edits it).
 
 What the base adds for the pages: `body` (the layout a page fills), `bindings` (form fields
 bound to the workbook), `list_editors` (tables searched by `focus_entity`) and the list of
@@ -16,9 +18,20 @@ panel is hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planning.findings import Finding
 from planning.steps import Step
@@ -28,6 +41,23 @@ from ui.widgets.findings import FindingsList
 from ui.widgets.list_editor import ListEditor
 
 TITLE_SCALE = 1.5
+_INPUTS = (
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+)
+
+
+def _is_display(widget: QWidget) -> bool:
+    """Findings lists and read-only text are read, not typed into."""
+    if isinstance(widget, FindingsList):
+        return True
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return widget.isReadOnly()
+    return False
 
 
 class StepPage(QWidget):
@@ -78,6 +108,37 @@ class StepPage(QWidget):
         for editor in self.list_editors:
             if editor.focus_field(entity_id, field):
                 return
+
+    def focus_first_input(self) -> None:
+        """The first input in tab order: a field, a drop-down or a table (its list editor
+        puts the current cell on the first editable one); a button only when the page has
+        nothing else (an empty list's Add button). The findings list is not an input."""
+        target = self.first_input()
+        if target is None:
+            return
+        editor = next((e for e in self.list_editors if e.isAncestorOf(target)), None)
+        if editor is not None:
+            editor.focus_first()
+        else:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_input(self) -> QWidget | None:
+        button: QWidget | None = None
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not _is_display(widget)
+            ):
+                if isinstance(widget, _INPUTS):
+                    return widget
+                if button is None and isinstance(widget, QAbstractButton):
+                    button = widget
+            widget = widget.nextInFocusChain()
+        return button
 
     # --- shared by the pages -------------------------------------------------------------
 

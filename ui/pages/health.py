@@ -3,13 +3,15 @@ with a note, compared with last year in a chart."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
-    QStyledItemDelegate,
-    QTableView,
+    QStyleOptionViewItem,
+    QWidget,
 )
 
 from planning.history import health_comparison
@@ -17,13 +19,19 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.health import NOT_RATED, SCORE, SCORE_CHOICES, HealthModel
 from ui.pages.base import StepPage
+from ui.widgets.delegates import FramedDelegate
 from ui.widgets.health_chart import HealthChart
+from ui.widgets.table_view import EditTableView
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-class ScoreDelegate(QStyledItemDelegate):
-    """A drop-down of the five ratings (and "Not rated") for the score column."""
+class ScoreDelegate(FramedDelegate):
+    """A drop-down of the five ratings (and "Not rated") for the score column. It opens
+    only on an explicit edit (typing a digit, F2, Return, Space, a double click): the
+    table's edit triggers leave moving through the column alone."""
 
-    def createEditor(self, parent, option, index):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() != SCORE:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -32,14 +40,14 @@ class ScoreDelegate(QStyledItemDelegate):
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor, index):
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            value = index.data(Qt.ItemDataRole.EditRole)
+            value: Any = index.data(Qt.ItemDataRole.EditRole)
             editor.setCurrentIndex(0 if value is None else int(value))
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index):
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             position = editor.currentIndex()
             model.setData(index, None if position <= 0 else position)
@@ -59,14 +67,13 @@ class HealthPage(StepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         self.model = HealthModel(document, self)
-        self.view = QTableView()
+        self.view = EditTableView()
         self.view.setObjectName("healthTable")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ScoreDelegate(self.view))
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -110,3 +117,8 @@ class HealthPage(StepPage):
     def focus_entity(self, entity_id, field=None) -> None:
         self.view.setFocus()
         self.view.setCurrentIndex(self.model.index(0, SCORE))
+
+    def focus_first_input(self) -> None:
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, SCORE))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

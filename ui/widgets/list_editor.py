@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.models.table import EntityTableModel
 from ui.widgets.delegates import ColumnDelegate
+from ui.widgets.table_view import EditTableView
 
 FIT_ROWS_UP_TO = 60
 ADD_KEYS = ("Ctrl+Shift+Return", "Insert")
@@ -83,16 +83,11 @@ class ListEditor(QWidget):
         empty_layout.addStretch(1)
         self.stack.addWidget(empty)
 
-        self.view = QTableView()
+        self.view = EditTableView()
         self.view.setModel(model)
         self.view.setItemDelegate(ColumnDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
@@ -152,27 +147,34 @@ class ListEditor(QWidget):
     # --- selection -----------------------------------------------------------------------
 
     def select_row(self, row: int, column: int = 0, *, edit: bool = False) -> None:
+        """Makes `row` current; with `edit`, opens its first editable cell (and that cell
+        is the current one, so Tab goes on to the next editable cell)."""
         if not 0 <= row < self.model.rowCount():
             return
         index = self.model.index(row, max(0, column))
+        if edit:
+            first = self.view.first_editable(row)
+            if first.isValid():
+                index = first
         self.view.selectionModel().setCurrentIndex(
             index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.view.scrollTo(index)
-        if edit:
-            first = next(
-                (
-                    c
-                    for c in range(self.model.columnCount())
-                    if self.model.flags(self.model.index(row, c)) & Qt.ItemFlag.ItemIsEditable
-                ),
-                None,
-            )
-            if first is not None:
-                self.view.setFocus()
-                self.view.edit(self.model.index(row, first))
+        if edit and index.isValid():
+            self.view.edit_cell(index)
+
+    def focus_first(self) -> None:
+        """Keyboard focus into the list: the table on its first editable cell, or the Add
+        button of the empty state."""
+        if self.model.rowCount() == 0:
+            self.empty_add.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.view.currentIndex().isValid():
+            first = self.view.first_editable(0)
+            self.select_row(0, first.column() if first.isValid() else 0)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_id(self, entity_id: str, column: int = 0, *, edit: bool = False) -> bool:
         row = self.model.row_of(entity_id)
@@ -192,12 +194,13 @@ class ListEditor(QWidget):
         current = self.view.currentIndex()
         if not current.isValid() or current.row() >= self.model.rowCount():
             return None
-        return self.model.entity(current.row()).id
+        entity_id: str = self.model.entity(current.row()).id
+        return entity_id
 
-    def _current_row_changed(self, *_args) -> None:
+    def _current_row_changed(self, *_args: object) -> None:
         self.current_changed.emit(self.current_id())
 
-    def _update_state(self, *_args) -> None:
+    def _update_state(self, *_args: object) -> None:
         has_rows = self.model.rowCount() > 0
         # Rows grow to their wrapped text while the list is short; a long list (hundreds of
         # objectives) keeps one-line rows, or every edit would measure every row.

@@ -3,7 +3,10 @@ decision and its rationale, and last year's text beside it with the word-level c
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planning.enums import StatementDecision
 from planning.findings import warning
+from planning.model import Workbook
 from planning.statements import constituent_names, statement_hints
 from planning.steps import Step
 from ui.commands import SetValue
@@ -49,7 +53,7 @@ class StatementEditor(QGroupBox):
         self.document = document
         self.which = which
 
-        def locate(wb):
+        def locate(wb: Workbook) -> Any:
             return getattr(wb, which)
 
         self._locate = locate
@@ -107,7 +111,7 @@ class StatementEditor(QGroupBox):
         theirs.addStretch(1)
         layout.addWidget(self.history, 1)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side while there is room; on a narrow window or in workshop type, last
         # year's text goes below this year's instead of being squeezed.
         wide = event.size().width() >= self.fontMetrics().horizontalAdvance("m") * 60
