@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from planning.model import AgendaItem
 from planning.steps import Step
 
-# Minutes per step for a half-day workshop (about four hours with a break): most time goes
-# where executives must agree (mission, vision, objectives), little to the set-up.
+# Minutes per step for a half-day workshop (four hours at most, the break included): most
+# time goes where executives must agree (mission, vision, objectives), little to the set-up.
+HALF_DAY_LIMIT = 240
+BREAK_MINUTES = 15
 HALF_DAY: dict[Step, tuple[int, str]] = {
     Step.SETUP: (10, "Welcome: why we are here and who takes part"),
     Step.OFFICE: (15, "Which office are we, and what do we oversee?"),
@@ -19,7 +21,7 @@ HALF_DAY: dict[Step, tuple[int, str]] = {
     Step.HEALTH: (20, "How we are seen: the health check"),
     Step.PURPOSE: (10, "Why the office exists"),
     Step.MISSION_VISION: (30, "Mission and vision: reaffirm or revise"),
-    Step.OBJECTIVES: (45, "Measurable objectives for the year"),
+    Step.OBJECTIVES: (40, "Measurable objectives for the year"),
     Step.ALIGNMENT: (20, "Do our objectives serve the strategy?"),
     Step.OFFICE_STRATEGY: (20, "Services, processes, people and tools"),
     Step.COMMUNICATION: (10, "Who hears what from us, and when"),
@@ -34,7 +36,7 @@ def half_day_agenda() -> list[AgendaItem]:
     for step, (minutes, topic) in HALF_DAY.items():
         items.append(AgendaItem(step=step, topic=topic, minutes=minutes))
         if step is Step.HEALTH:
-            items.append(AgendaItem(topic="Break", minutes=15))
+            items.append(AgendaItem(topic="Break", minutes=BREAK_MINUTES))
     return items
 
 

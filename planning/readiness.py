@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planning.alignment import alignment_findings
-from planning.enums import ApprovalDecision, Severity, StepState
+from planning.completeness import blank_row_findings, progress
+from planning.enums import Severity, StepState
 from planning.findings import Finding
 from planning.model import Workbook
 from planning.rules import (
@@ -29,6 +30,7 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + alignment_findings(workbook)
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)
+        + blank_row_findings(workbook)
     )
     order = list(Step)
     return sorted(found, key=lambda f: (order.index(f.step), -f.severity.rank))
@@ -39,44 +41,8 @@ def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
 
 
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
-    """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
-    wb = workbook
-    parts: list[object]
-    if step is Step.SETUP:
-        s = wb.setup
-        parts = [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
-    elif step is Step.OFFICE:
-        parts = [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
-    elif step is Step.STRATEGY:
-        parts = [wb.strategy]
-    elif step is Step.CONSTITUENTS:
-        parts = [wb.constituents]
-    elif step is Step.HEALTH:
-        parts = [r.score for r in wb.health]
-    elif step is Step.PURPOSE:
-        parts = [wb.purpose.text.strip(), wb.purpose.decision]
-    elif step is Step.MISSION_VISION:
-        parts = [
-            wb.mission.text.strip(),
-            wb.mission.decision,
-            wb.vision.text.strip(),
-            wb.vision.decision,
-        ]
-    elif step is Step.OBJECTIVES:
-        parts = [wb.active_objectives()]
-    elif step is Step.ALIGNMENT:
-        parts = [wb.alignment]
-    elif step is Step.OFFICE_STRATEGY:
-        parts = [wb.office_strategy]
-    elif step is Step.COMMUNICATION:
-        parts = [wb.communication]
-    else:
-        decided = [a for a in wb.approvals if a.decision is not ApprovalDecision.PENDING]
-        parts = [wb.approvals, len(decided) == len(wb.approvals)]
-        if not wb.approvals:
-            return 0, 2
-    filled = sum(1 for part in parts if part not in (None, "", [], False))
-    return filled, len(parts)
+    """(parts filled, parts required) for a step: the rules are planning.completeness's."""
+    return progress(workbook, step)
 
 
 def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = None) -> StepState:

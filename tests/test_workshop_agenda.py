@@ -224,7 +224,7 @@ def test_half_day_agenda_on_an_empty_agenda_asks_nothing(
     qtbot.mouseClick(panel.half_day_button, Qt.MouseButton.LeftButton)
     assert replace_answers.asked == []
     assert len(document.workbook.agenda) == 13
-    assert panel.total_label.text() == "Total: 4 h 05 min"
+    assert panel.total_label.text() == "Total: 4 h 00 min"
     assert _cells(panel.agenda.model)[5] == ["No step", "Break", "15 min"]
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == HALF_DAY
     ids = [item.id for item in document.workbook.agenda]

@@ -224,7 +224,7 @@ def test_a_different_workbook_fills_the_panel(panel, empty_document):
     for editor in (panel.agenda, panel.parking_lot, panel.decisions):
         show_tab(panel, editor)
         assert editor.view.isVisible()
-    assert panel.total_label.text() == "Total: 4 h 05 min"
+    assert panel.total_label.text() == "Total: 4 h 00 min"
     assert [panel.tabs.tabText(i) for i in range(3)] == [
         "Agenda (13 slots)",
         "Parking lot (1 open)",

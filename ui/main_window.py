@@ -47,6 +47,7 @@ from ui.pages.base import StepPage
 from ui.settings import Settings
 from ui.step_list import StepList
 from ui.welcome import WelcomeScreen
+from ui.widgets.focus_ring import FocusRing
 from ui.workshop_panel import WorkshopDock
 
 APP_TITLE = "PMO Workbook"
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self.files.refresh_lock)
         self._lock_timer.start()
+        self.focus_ring = FocusRing(self)  # the keyboard focus, visible to a room
         self._undo_keys = _UndoKeysToDocument(self)
         _app().installEventFilter(self._undo_keys)
 
@@ -175,7 +177,6 @@ class MainWindow(QMainWindow):
             "save",
             "save_as",
             "close",
-            "next_year",
             "export_tracker",
             "export_charter",
             "import_tracker",
@@ -183,6 +184,8 @@ class MainWindow(QMainWindow):
             "next_step",
         ):
             self.named_actions[name].setEnabled(has_workbook)
+        # Start Next Year's Review works on the welcome screen too: it asks for the workbook.
+        self.named_actions["next_year"].setEnabled(True)
         self._exports_running(self.exports.is_running())
         self.agenda_clock.set_workbook_open(has_workbook)
         if has_workbook:

@@ -23,6 +23,7 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.alignment import HEAT, AlignmentModel
 from ui.pages.base import StepPage
+from ui.widgets.delegates import FramedDelegate
 
 KEY_STRENGTH = {
     Qt.Key.Key_0: None,
@@ -104,6 +105,7 @@ class AlignmentPage(StepPage):
         self.view = QTableView()
         self.view.setObjectName("alignmentMatrix")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(FramedDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Columns as wide as "Medium" (not measured from the cells: 500 × 40 of them).
