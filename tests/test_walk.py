@@ -269,7 +269,9 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     # Step 10 is complete with a service, a process, people and a tool (issue 10).
     kinds = list(office_strategy.editors)
     for kind, title in zip(
-        kinds[1:], ("Stage-gate review", "Two portfolio analysts", "Portfolio dashboard")
+        kinds[1:],
+        ("Stage-gate review", "Two portfolio analysts", "Portfolio dashboard"),
+        strict=True,
     ):
         assert document.step_states()[Step.OFFICE_STRATEGY] is not StepState.COMPLETE
         item = add_row(qtbot, office_strategy.editors[kind], title)
