@@ -23,11 +23,16 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def render(
-    folder: Path, workshop: bool = False, steps: tuple = (), workshop_panel: bool = False
+    folder: Path,
+    workshop: bool = False,
+    steps: tuple = (),
+    workshop_panel: bool = False,
+    dock_steps: tuple = (),
 ) -> dict[str, Path]:
     """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
     `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
-    a carried-over objective awaiting its decision); `workshop_panel` one with the workshop
+    a carried-over objective awaiting its decision); `dock_steps` one per step with the
+    workshop dock open under the page ("-dock"); `workshop_panel` one with the workshop
     dock's agenda shown and the agenda clock running on the mission and vision slot."""
     from PySide6.QtWidgets import QApplication
 
@@ -67,6 +72,15 @@ def render(
         name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}"
         shots[name] = folder / f"{name}.png"
         window.grab().save(str(shots[name]))
+    if dock_steps:
+        window.set_workshop_panel_visible(True)
+        for step in dock_steps:
+            window.show_step(step)
+            settle(app)
+            name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}-dock"
+            shots[name] = folder / f"{name}.png"
+            window.grab().save(str(shots[name]))
+        window.set_workshop_panel_visible(False)
     if workshop_panel:
         # The agenda docked under the page, the clock 17 minutes into the mission and vision
         # slot (a frozen clock, so the picture is the same every time); Next slot shows

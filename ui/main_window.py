@@ -400,6 +400,7 @@ class MainWindow(QMainWindow):
 
     def _fit_step_list(self) -> None:
         width = self.step_list.preferred_width()
+        self.step_list.setMinimumWidth(width)
         total = max(self.splitter.width(), width + 400)
         self.splitter.setSizes([width, total - width])
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -21,7 +24,7 @@ from planning.alignment import alignment_gaps
 from planning.enums import Strength
 from planning.steps import Step
 from ui.document import Change
-from ui.models.alignment import HEAT, AlignmentModel
+from ui.models.alignment import HEAT, TOTAL, AlignmentModel
 from ui.pages.base import StepPage
 from ui.widgets.delegates import FramedDelegate
 
@@ -89,6 +92,10 @@ class _GapList(QLabel):
         )
 
 
+def _wrapped_height(metrics: QFontMetrics, text: str, width: int, flags: Qt.TextFlag) -> int:
+    return metrics.boundingRect(QRect(0, 0, max(20, width), 10_000), int(flags), text).height()
+
+
 class AlignmentPage(StepPage):
     step = Step.ALIGNMENT
     show_findings_list = False
@@ -108,14 +115,19 @@ class AlignmentPage(StepPage):
         self.view.setItemDelegate(FramedDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Columns as wide as "Medium" (not measured from the cells: 500 × 40 of them).
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._size_columns()
-        self.model.modelReset.connect(self._size_columns)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Long objective titles are elided so the strategic columns and totals stay in view.
-        self.view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 16)
-        self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Full titles on both axes, wrapped (never elided): the columns share the page's
+        # width, the header grows to the tallest title, each row to its objective's title.
+        for header, align in (
+            (self.view.horizontalHeader(), Qt.AlignmentFlag.AlignCenter),
+            (
+                self.view.verticalHeader(),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            ),
+        ):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setTextElideMode(Qt.TextElideMode.ElideNone)
+            wrap = int(align) | int(Qt.TextFlag.TextWordWrap)  # a TextFlag among the alignment
+            header.setDefaultAlignment(Qt.AlignmentFlag(wrap))
         self.view.clicked.connect(self.model.cycle)
         self.view.installEventFilter(MatrixKeys(self.view, self.model))
 
@@ -155,11 +167,22 @@ class AlignmentPage(StepPage):
         side.addWidget(legend)
         side.addStretch(1)
 
-        # The matrix comes first: the gap lists wrap their text in a narrower column.
-        gaps.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 20)
+        # The matrix comes first: the gap lists wrap their text in a narrower column, which
+        # scrolls when the page is short (the workshop dock open) rather than overlap.
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("alignmentGaps")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(gaps)
+        side_scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 17)
+        self.side_scroll = side_scroll
+        self.model.modelReset.connect(self._size_columns)
+        self.model.headerDataChanged.connect(lambda *_a: self._size_columns())
+        self.matrix_stack.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.matrix_stack)
-        splitter.addWidget(gaps)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
@@ -168,18 +191,65 @@ class AlignmentPage(StepPage):
         self.refresh(Change.ALL)
 
     def _size_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        width = self.fontMetrics().horizontalAdvance("Medium") + 20
-        header.setDefaultSectionSize(width)
-        for column in range(self.model.columnCount()):
-            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(
-                column, max(width, self.fontMetrics().horizontalAdvance(text) + 20)
+        """Columns share the matrix's width (at least "Medium" wide); titles wrap."""
+        if self.model.is_empty():
+            return
+        metrics = self.view.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("m")
+        vertical, horizontal = self.view.verticalHeader(), self.view.horizontalHeader()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        space = max(self.matrix_stack.width(), 400) - 2 * self.view.frameWidth() - 2
+        space -= self.view.verticalScrollBar().sizeHint().width()
+        total_width = metrics.horizontalAdvance(TOTAL) + pad // 2
+        # Row titles take up to three tenths of the width, as much as their longest title.
+        widest = max(
+            metrics.horizontalAdvance(str(self.model.headerData(r, Qt.Orientation.Vertical)))
+            for r in range(rows)
+        )
+        title_width = min(widest + pad, int(space * 0.3))
+        vertical.setFixedWidth(title_width)
+        minimum = metrics.horizontalAdvance("Medium") + pad
+        strategic = columns - 1
+        words = [
+            word
+            for c in range(strategic)
+            for word in str(self.model.headerData(c, Qt.Orientation.Horizontal)).split()
+        ]
+        longest_word = max((metrics.horizontalAdvance(w) for w in words), default=0) + pad // 2
+        share = (space - title_width - total_width) // max(1, strategic)
+        width = max(minimum, longest_word, min(share, metrics.horizontalAdvance("m") * 16))
+        if title_width + total_width + strategic * width > space:
+            # Columns cannot get narrower than their longest word: the row titles give way.
+            title_width = max(int(space * 0.2), space - total_width - strategic * width)
+            vertical.setFixedWidth(title_width)
+        for column in range(columns):
+            horizontal.resizeSection(column, width if column < strategic else total_width)
+        wrap = Qt.TextFlag.TextWordWrap
+        tallest = max(
+            _wrapped_height(
+                metrics,
+                str(self.model.headerData(c, Qt.Orientation.Horizontal)),
+                width - pad // 2,
+                wrap,
             )
+            for c in range(columns)
+        )
+        horizontal.setFixedHeight(tallest + metrics.height() // 2 + 6)
+        line = metrics.height() + 10
+        for row in range(rows):
+            text = str(self.model.headerData(row, Qt.Orientation.Vertical))
+            height = _wrapped_height(metrics, text, title_width - pad // 2, wrap)
+            vertical.resizeSection(row, max(line, height + 10))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.matrix_stack and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return False
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "side_scroll"):
+            self.side_scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 17)
             self._size_columns()
 
     def refresh(self, change: Change) -> None:
@@ -204,6 +274,7 @@ class AlignmentPage(StepPage):
             self.matrix_stack.setCurrentIndex(0)
         else:
             self.matrix_stack.setCurrentIndex(1)
+            self._size_columns()
         gaps = alignment_gaps(wb)
         if gaps.coverage is None:
             self.coverage.setText("Coverage: no company strategic objectives yet.")
