@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -65,6 +67,10 @@ class StepPage(QWidget):
     guidance: str = ""
     show_findings_list = True
     """False where the page shows its findings another way (alignment gaps, sign-off)."""
+    scrollable = False
+    """True for pages of forms and wrapped text: on a short screen (a projector's 768
+    pixels, workshop type, the workshop dock open) the page scrolls rather than squeeze
+    its texts on top of each other. Pages of one growing table leave it False."""
 
     def __init__(self, document: WorkbookDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +88,20 @@ class StepPage(QWidget):
             self._layout.addWidget(guide)
             self.guidance_label = guide
         self.body = QVBoxLayout()
-        self._layout.addLayout(self.body, 1)
+        if self.scrollable:
+            content = QWidget()
+            content.setObjectName("pageContent")
+            content.setLayout(self.body)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            scroll = QScrollArea()
+            scroll.setObjectName("pageScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(content)
+            self._layout.addWidget(scroll, 1)
+        else:
+            self._layout.addLayout(self.body, 1)
         self.findings_title = QLabel("Findings on this step")
         self.findings_title.setObjectName("findingsTitle")
         self.findings_list = FindingsList()

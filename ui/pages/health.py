@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +64,7 @@ class ScoreDelegate(FramedDelegate):
 
 class HealthPage(StepPage):
     step = Step.HEALTH
+    scrollable = True
     guidance = (
         "Offices fail for the same reasons: nobody understands their purpose, they show no "
         "quantifiable value, they lack focus, they are seen as a burden, the business and the "
@@ -71,7 +79,7 @@ class HealthPage(StepPage):
         self.view.setObjectName("healthTable")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ScoreDelegate(self.view))
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # a long note wraps in its row, never cut
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.view.horizontalHeader()
@@ -79,6 +87,11 @@ class HealthPage(StepPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.installEventFilter(self)  # rows refit when the table's width changes
+        # ...and when a column's width changes (the stretched note follows the view late).
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_table)
+        header.sectionResized.connect(lambda *_a: self._refit.start())
         self.chart = HealthChart()
         self.body.addWidget(self.view)
         self.body.addWidget(self.chart, 1)
@@ -92,8 +105,14 @@ class HealthPage(StepPage):
         self.view.resizeRowsToContents()
         height = self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
         height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        # All seven rows, always: the page scrolls (scrollable) rather than the table.
         self.view.setMaximumHeight(height + 2)
-        self.view.setMinimumHeight(min(height + 2, self.fontMetrics().lineSpacing() * 8))
+        self.view.setMinimumHeight(height + 2)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_table()
+        return False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -102,6 +121,7 @@ class HealthPage(StepPage):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self.view.resizeColumnToContents(0)
             self._fit_table()
 
     def refresh(self, change: Change) -> None:

@@ -13,6 +13,7 @@ from ui.widgets.statement_editor import StatementEditor
 
 class MissionVisionPage(StepPage):
     step = Step.MISSION_VISION
+    scrollable = True
     guidance = (
         "The mission says what the office does and for whom; the vision where it wants to be. "
         "Set both with the executives, name the customers the office serves, and say which "

@@ -28,6 +28,7 @@ def _office(wb):
 
 class OfficePage(StepPage):
     step = Step.OFFICE
+    scrollable = True
     guidance = (
         "Say which office you are. “PMO” means three different things: a project management "
         "office looks after how projects are run, a program management office governs the "

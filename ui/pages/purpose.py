@@ -41,6 +41,7 @@ def right_order(workbook: Workbook) -> str:
 
 class PurposePage(StepPage):
     step = Step.PURPOSE
+    scrollable = True
     guidance = (
         "Purpose first. The classic failure is the backwards recipe: pick a model, write "
         "processes, hire people, buy tools — and only then wonder what the office is for. "

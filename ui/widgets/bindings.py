@@ -188,6 +188,58 @@ class TextBinding(FieldBinding):
             edit.setTextCursor(cursor)
 
 
+def parse_number(text: str) -> tuple[bool, float | None]:
+    """(understood, number) of a typed number: thousands commas allowed, empty is None."""
+    cleaned = text.replace(",", "").strip()
+    if not cleaned:
+        return True, None
+    try:
+        return True, float(cleaned)
+    except ValueError:
+        return False, None
+
+
+def show_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+class NumberBinding(FieldBinding):
+    """A number typed in a line edit, kept on Return or Tab (one undo step); text that is
+    not a number goes back to the value kept."""
+
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QLineEdit,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
+        super().__init__(document, widget, locate, field, change, label)
+        widget.editingFinished.connect(self._commit)
+        self.sync()
+
+    def _commit(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        ok, value = parse_number(edit.text())
+        if not ok:
+            edit.setText(show_number(self.value()))
+            return
+        self.push(value)
+        edit.setText(show_number(value))
+
+    def sync(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        value = self.value()
+        if edit.hasFocus() and parse_number(edit.text()) == (True, value):
+            return
+        if edit.text() != show_number(value):
+            edit.setText(show_number(value))
+
+
 class ChoiceBinding(FieldBinding):
     """A drop-down of (label, value) choices; `none_label` adds a first "not chosen" entry."""
 
@@ -306,6 +358,11 @@ class Bindings:
         return self.add(
             ChoiceBinding(self.document, widget, locate, field, change, label, choices, none_label)
         )
+
+    def number(
+        self, widget: QLineEdit, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
+        return self.add(NumberBinding(self.document, widget, locate, field, change, label))
 
     def date(
         self, widget: DateField, locate: Locator, field: str, change: Change, label: str

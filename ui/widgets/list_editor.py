@@ -3,8 +3,8 @@ editor per column, and an empty state that says what to add instead of a bare gr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,6 +92,11 @@ class ListEditor(QWidget):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Long headers wrap at their spaces rather than widen (or elide) their column.
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
+        )
         header.setStretchLastSection(stretch_column is None)
         if stretch_column is not None:
             header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
@@ -218,9 +223,90 @@ class ListEditor(QWidget):
             button.setEnabled(has_rows)
         if has_rows and not self._sized:
             self._sized = True
-            self.view.resizeColumnsToContents()
-            # Long text columns must not push the others out of sight.
-            limit = max(120, self.fontMetrics().horizontalAdvance("m") * 28)
-            for column in range(self.model.columnCount()):
-                if self.view.columnWidth(column) > limit:
-                    self.view.setColumnWidth(column, limit)
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents and never narrower than their header; when
+        they do not all fit the table's width, the text columns give way (their text wraps
+        onto more lines) down to a floor, so every column stays in view where it can.
+        Measured in the current font: workshop mode's larger type refits them."""
+        view, model = self.view, self.model
+        if model.rowCount() == 0:
+            return
+        metrics = view.fontMetrics()
+        em = metrics.horizontalAdvance("m")
+        pad = 2 * em
+        header = view.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        widths: dict[int, int] = {}
+        floors: dict[int, int] = {}
+        wrapping: set[int] = set()
+        for column in range(model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            # A header wraps at its spaces: its longest word is its floor.
+            floor = max(header_metrics.horizontalAdvance(w) for w in title.split() or [""]) + pad
+            width = max(self._content_width(column), floor)
+            if model.column(column).editor in ("text", "multi"):
+                # Wrapping text: at least the header's longest word and about eight letters.
+                floor = max(floor, 8 * em)
+                width = min(width, max(floor, 28 * em))
+                wrapping.add(column)
+            widths[column], floors[column] = width, floor
+        # The table's width as laid out now (its viewport may not have followed yet).
+        room = (
+            self.width()
+            - view.verticalHeader().sizeHint().width()
+            - 2 * view.frameWidth()
+            - view.verticalScrollBar().sizeHint().width()
+        )
+        excess = sum(widths.values()) - room
+        shrinkable = {c: widths[c] - floors[c] for c in wrapping if widths[c] > floors[c]}
+        slack = sum(shrinkable.values())
+        if excess > 0 and slack > 0:
+            ratio = min(1.0, excess / slack)
+            for column, give in shrinkable.items():
+                widths[column] -= int(give * ratio + 0.999)
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
+        header.setMinimumSectionSize(min(floors.values(), default=header.minimumSectionSize()))
+        flags = int(Qt.TextFlag.TextWordWrap)
+        tallest = max(
+            header_metrics.boundingRect(
+                QRect(0, 0, max(1, width - pad // 2), 10_000),
+                flags,
+                str(model.headerData(column, Qt.Orientation.Horizontal) or ""),
+            ).height()
+            for column, width in widths.items()
+        )
+        header.setFixedHeight(tallest + header_metrics.height() // 2 + 4)
+        if self._fit_rows:
+            view.resizeRowsToContents()
+
+    def _content_width(self, column: int) -> int:
+        """The widest of the first rows' text in `column` (measured, not from the view:
+        a view not shown yet knows no visible rows)."""
+        view, model = self.view, self.model
+        metrics = view.fontMetrics()
+        widest = 0
+        for row in range(min(model.rowCount(), FIT_ROWS_UP_TO)):
+            index = model.index(row, column)
+            text = str(index.data() or "")
+            width = max((metrics.horizontalAdvance(line) for line in text.split("\n")), default=0)
+            if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+                width += view.iconSize().width() if view.iconSize().width() > 0 else 20
+            if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+                width += 24
+            widest = max(widest, width)
+        return widest + 2 * metrics.horizontalAdvance("m")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._sized:
+            self.fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._sized and event.oldSize().width() != event.size().width():
+            self.fit_columns()

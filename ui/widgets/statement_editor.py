@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -99,6 +99,7 @@ class StatementEditor(QGroupBox):
         self.last_text.setObjectName(f"{which}LastYear")
         self.last_text.setWordWrap(True)
         self.last_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_text.installEventFilter(self)
         theirs.addWidget(self.last_text)
         changes = QLabel("<b>Changes</b> (removed struck through, added underlined)")
         changes.setWordWrap(True)
@@ -119,6 +120,15 @@ class StatementEditor(QGroupBox):
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A wrapped label in nested box layouts gets no height-for-width: without a
+        # minimum, a short page (projector type) squeezes last year's text under the line.
+        if watched is self.last_text and event.type() == QEvent.Type.Resize:
+            needed = self.last_text.heightForWidth(self.last_text.width())
+            if needed > 0 and needed != self.last_text.minimumHeight():
+                self.last_text.setMinimumHeight(needed)
+        return False
 
     def last_year_text(self) -> str | None:
         last = self.document.workbook.last_year()
