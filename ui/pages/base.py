@@ -152,8 +152,10 @@ class StepPage(QWidget):
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
                 and not _is_display(widget)
             ):
-                if isinstance(widget, _INPUTS):
-                    return widget
+                if isinstance(widget, _INPUTS) or any(
+                    e.isAncestorOf(widget) for e in self.list_editors
+                ):
+                    return widget  # a list, even empty (its Add button), is an input
                 if button is None and isinstance(widget, QAbstractButton):
                     button = widget
             widget = widget.nextInFocusChain()
