@@ -25,7 +25,7 @@ def measure() -> tuple[float, dict[str, object]]:
     document = WorkbookDocument(generate_workbook())
     stack = QStackedWidget()
     stack.resize(1100, 700)
-    pages = [page_class(document, stack) for page_class in PAGES]
+    pages = [entry.load()(document, stack) for entry in PAGES]
     for page in pages:
         stack.addWidget(page)
     stack.show()

@@ -11,13 +11,30 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from exporters import charter_appendix, charter_plan, charter_sections
-from exporters.charter_fields import request_field_update, set_properties, write_header_footer
+from docx.document import Document as DocxDocument
+
+from exporters import (
+    charter_alignment,
+    charter_appendix,
+    charter_objectives,
+    charter_plan,
+    charter_sections,
+    charter_summary,
+    charter_xmatrix,
+)
+from exporters.charter_fields import (
+    request_field_update,
+    set_compatibility,
+    set_properties,
+    write_header_footer,
+)
 from exporters.charter_template import (
     TemplateError,
+    accent_colour,
     ensure_styles,
     open_template,
     text_width_twips,
@@ -25,6 +42,32 @@ from exporters.charter_template import (
 from exporters.charter_writer import CharterWriter
 from planning.atomic import atomic_write
 from planning.model import Workbook
+
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+Section = Callable[[CharterWriter, Workbook], None]
+
+# The charter, in reading order: add a section by adding its function here.
+SECTIONS: tuple[Section, ...] = (
+    charter_sections.title_page,
+    charter_summary.executive_summary,
+    charter_sections.document_control,
+    charter_sections.contents,
+    charter_sections.purpose,
+    charter_sections.office_section,
+    charter_sections.mission_and_vision,
+    charter_sections.constituents,
+    charter_objectives.objectives,
+    charter_alignment.alignment,
+    charter_plan.office_strategy,
+    charter_plan.not_doing,
+    charter_plan.governance,
+    charter_plan.communication,
+    charter_plan.health,
+    charter_xmatrix.xmatrix_appendix,
+    charter_appendix.what_changed,
+    charter_appendix.workshop_record,
+    charter_objectives.objectives_annex,
+)
 
 __all__ = ["TemplateError", "build_charter", "write_charter"]
 
@@ -39,34 +82,36 @@ def build_charter(
     moment = now or datetime.now(UTC)
     today = moment.date()
     document = open_template(Path(template) if template is not None else None)
+    _drop_styles_with_effects(document)
     style_ids, notes = ensure_styles(document)
-    writer = CharterWriter(document, style_ids, text_width_twips(document))
-    issued = charter_sections.issue_date(workbook, today)
-
-    charter_sections.title_page(writer, workbook, issued)
-    charter_sections.document_control(writer, workbook, issued)
-    charter_sections.contents(writer)
-    charter_sections.purpose(writer, workbook)
-    charter_sections.office_section(writer, workbook)
-    charter_sections.mission_and_vision(writer, workbook)
-    charter_sections.constituents(writer, workbook)
-    charter_plan.objectives(writer, workbook)
-    charter_plan.alignment(writer, workbook)
-    charter_plan.office_strategy(writer, workbook)
-    charter_plan.not_doing(writer, workbook)
-    charter_plan.governance(writer, workbook)
-    charter_plan.communication(writer, workbook)
-    charter_plan.health(writer, workbook)
-    charter_appendix.what_changed(writer, workbook)
-    charter_appendix.workshop_record(writer, workbook)
+    writer = CharterWriter(
+        document,
+        style_ids,
+        text_width_twips(document),
+        accent=accent_colour(document),
+        issued=charter_sections.issue_date(workbook, today),
+    )
+    for section in SECTIONS:
+        section(writer, workbook)
     writer.finish()
 
     write_header_footer(document, style_ids, workbook)
     request_field_update(document)
+    set_compatibility(document)
     set_properties(document, workbook, moment)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), notes
+
+
+def _drop_styles_with_effects(document: DocxDocument) -> None:
+    """python-docx's blank document (and so older templates) carry Word 2010's
+    stylesWithEffects part: a stale copy of the styles that nothing reads any more."""
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype == STYLES_WITH_EFFECTS:
+            part.drop_rel(rel_id)
+            part.rels.pop(rel_id, None)
 
 
 def write_charter(

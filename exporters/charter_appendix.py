@@ -10,11 +10,12 @@ so what was decided and what was left for later is on record with the charter.
 from __future__ import annotations
 
 from exporters import charter_words as words
+from exporters.charter_objectives import ANNEX_TITLE, is_large
 from exporters.charter_writer import Cell, CellLike, CharterWriter, Run
-from planning.enums import StatementDecision
 from planning.history import health_comparison, objective_changes, same_words, word_diff
 from planning.model import Statement, Workbook, YearSnapshot
 from planning.rules import kind_change
+from planning.totals import statement_status
 
 DELETED = "C00000"
 INSERTED = "1F4E9F"
@@ -26,7 +27,6 @@ _CHANGE_LABEL = {
     "new": "New",
     "pending": "Awaiting a decision",
 }
-_DONE = {StatementDecision.REAFFIRM: "reaffirmed", StatementDecision.REVISE: "revised"}
 # A hanging indent for "•<tab>topic": the bullet in the margin, wrapped lines under the text.
 _BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 _CHANGE_FILL = {
@@ -82,12 +82,8 @@ def what_changed(writer: CharterWriter, workbook: Workbook) -> None:
     )
     _office(writer, workbook, last)
     writer.heading(2, "Statements")
-    for title, old, new in (
-        ("Purpose", last.purpose, workbook.purpose),
-        ("Mission", last.mission, workbook.mission),
-        ("Vision", last.vision, workbook.vision),
-    ):
-        _statement(writer, title, old, new, label)
+    for which in ("purpose", "mission", "vision"):
+        _statement(writer, workbook, which, getattr(last, which), label)
     _objectives(writer, workbook)
     _health(writer, workbook, label)
 
@@ -107,16 +103,20 @@ def _office(writer: CharterWriter, workbook: Workbook, last: YearSnapshot) -> No
 
 
 def _statement(
-    writer: CharterWriter, title: str, old: Statement, new: Statement, label: str
+    writer: CharterWriter, workbook: Workbook, which: str, old: Statement, label: str
 ) -> None:
+    new: Statement = getattr(workbook, which)
     before, after = old.text.strip(), new.text.strip()
-    done = _DONE.get(new.decision) if new.decision else None
-    decision = f" ({done})" if done else ""
-    writer.paragraph(Run(title + decision, bold=True))
+    title = which.capitalize()
+    writer.paragraph(Run(title, bold=True))
+    # The same status sentence as the statement's own section says.
+    status = statement_status(workbook, which)
     if not before and not after:
-        writer.note(f"No {title.lower()} statement in either year.")
-    elif not before:
-        writer.note(f"New this year; there was none in {label}.")
+        writer.note(f"No {which} statement in either year.")
+        return
+    if status:
+        writer.note(status)
+    if not before:
         writer.paragraph(*diff_runs("", after))
     elif not after:
         writer.note("Removed this year.")
@@ -125,7 +125,7 @@ def _statement(
         writer.note(f"Unchanged since {label}.")
     else:
         writer.paragraph(*diff_runs(before, after))
-    if new.rationale.strip() and (before or after):
+    if new.rationale.strip():
         writer.note(Run("Rationale: ", bold=True), new.rationale.strip())
 
 
@@ -140,12 +140,34 @@ def _objectives(writer: CharterWriter, workbook: Workbook) -> None:
     if last is not None:
         units.update({r.objective_id: r.unit for r in last.objectives})
     counts = {key: sum(1 for c in changes if c.change == key) for key in _CHANGE_LABEL}
+    active = {o.id for o in workbook.active_objectives()}
     summary = [f"{count} {_CHANGE_LABEL[key].lower()}" for key, count in counts.items() if count]
     writer.paragraph(f"{words.plural(len(changes), 'objective')}: {words.listing(summary)}.")
+    # A large plan lists its new objectives in the annex, not again here.
+    listed = changes
+    if is_large(workbook):
+        listed = [c for c in changes if c.change != "new" or c.objective_id not in active]
+        in_annex = len(changes) - len(listed)
+        if in_annex:
+            writer.paragraph(
+                f"The {words.plural(in_annex, 'new objective')} "
+                f"{'is' if in_annex == 1 else 'are'} listed in the {ANNEX_TITLE}"
+                + (
+                    "; the table below lists the others."
+                    if listed
+                    else ". No objective came over from last year."
+                )
+            )
     rows: list[list[CellLike]] = []
-    for change in changes:
+    for change in listed:
+        label = _CHANGE_LABEL[change.change]
+        fill = _CHANGE_FILL.get(change.change)
+        if change.change == "new" and change.objective_id not in active:
+            label, fill = "New, retired", _CHANGE_FILL["retired"]
         if change.reason.strip():
             reason: CellLike = change.reason.strip()
+        elif label == "New, retired":
+            reason = "Status Retired: not part of this year's plan"
         elif change.change == "new":
             reason = "New this year"
         else:
@@ -153,12 +175,14 @@ def _objectives(writer: CharterWriter, workbook: Workbook) -> None:
         rows.append(
             [
                 " ".join(x for x in (change.code, change.title) if x),
-                Cell([_CHANGE_LABEL[change.change]], fill=_CHANGE_FILL.get(change.change)),
+                Cell([label], fill=fill),
                 words.with_unit(change.last_year_result, units.get(change.objective_id, ""))
                 or (words.DASH),
                 reason,
             ]
         )
+    if not rows:
+        return
     writer.table(
         [("Objective", 3.4), ("Change", 1.3), ("Last year's result", 1.3), ("Reason", 3.4)], rows
     )

@@ -99,8 +99,22 @@ def write_header_footer(
     footer_runs: list[str | Run] = [charter_title(workbook)]
     if workbook.charter.version.strip():
         footer_runs += [", version ", workbook.charter.version.strip()]
-    _add_line(section.header, style_ids[cs.HEADER], runs_xml(header_runs), page_field=False)
+    # The title page carries no running header or footer, even on a template that does not
+    # set a different first page (its first-page parts are simply left empty).
+    section.different_first_page_header_footer = True
+    if not _has_content(section.header):
+        _add_line(section.header, style_ids[cs.HEADER], runs_xml(header_runs), page_field=False)
     _add_line(section.footer, style_ids[cs.FOOTER], runs_xml(footer_runs), page_field=True)
+
+
+def _has_content(part: _Header | _Footer) -> bool:
+    """True when the template's own header holds text or a picture: the charter's line is
+    then left out rather than stacked under it."""
+    if part.is_linked_to_previous:
+        return False
+    element = part._element
+    text = "".join(str(t.text or "") for t in element.iter(qn("w:t")))
+    return bool(text.strip()) or bool(element.xpath(".//w:drawing | .//w:pict"))
 
 
 def _add_line(part: _Header | _Footer, style_id: str, runs: str, *, page_field: bool) -> None:
@@ -146,6 +160,19 @@ def request_field_update(document: DocxDocument) -> None:
             child.addprevious(element)
             return
     settings.append(element)
+
+
+_WORD_URI = "http://schemas.microsoft.com/office/word"
+WORD_2013 = "15"
+
+
+def set_compatibility(document: DocxDocument) -> None:
+    """Compatibility mode 15 (Word 2013 and later): an older mode left by python-docx's
+    blank document makes Word show "[Compatibility Mode]" in the title bar."""
+    settings = document.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), WORD_2013)
 
 
 def set_properties(document: DocxDocument, workbook: Workbook, now: datetime) -> None:

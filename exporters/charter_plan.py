@@ -6,254 +6,25 @@ from __future__ import annotations
 
 from exporters import charter_words as words
 from exporters.charter_writer import Cell, CellLike, CharterWriter, Run
-from planning.alignment import alignment_gaps, strength_totals
-from planning.enums import StrategyKind, Strength
+from planning.enums import StrategyKind
 from planning.history import health_comparison
-from planning.model import Objective, Workbook
+from planning.model import Workbook
 
 DASH = words.DASH
-MATRIX_COLUMNS = 8  # company objectives per matrix table: more do not fit a portrait page
-MARKS = {Strength.WEAK: "●", Strength.MEDIUM: "●●", Strength.STRONG: "●●●"}
-_MARK_FILL = {Strength.WEAK: "DEEAF6", Strength.MEDIUM: "9DC3E6", Strength.STRONG: "2E75B6"}
 _STRATEGY_HEADINGS = {
     StrategyKind.SERVICE: "Services",
     StrategyKind.PROCESS: "Processes",
     StrategyKind.PEOPLE: "People",
     StrategyKind.TOOL: "Tools",
 }
+# The first column's header: one item of the kind.
+_STRATEGY_ITEM = {
+    StrategyKind.SERVICE: "Service",
+    StrategyKind.PROCESS: "Process",
+    StrategyKind.PEOPLE: "People",
+    StrategyKind.TOOL: "Tool",
+}
 _SCORE_FILL = {1: "F8CBAD", 2: "FBE2D5", 3: "FFF2CC", 4: "E2EFDA", 5: "C6E0B4"}
-
-
-def _objective_cell(objective: Objective) -> Cell:
-    runs: list[str | Run] = [Run(objective.title, bold=True)]
-    if objective.description.strip():
-        runs.append("\n" + objective.description.strip())
-    return Cell(runs)
-
-
-def objectives(writer: CharterWriter, workbook: Workbook) -> None:
-    writer.heading(1, "Objectives")
-    active = workbook.active_objectives()
-    year = words.fiscal_year(workbook)
-    if not active:
-        writer.paragraph(Run("No measurable objectives are set yet.", italic=True))
-        return
-    writer.paragraph(
-        f"The office commits to {words.plural(len(active), 'measurable objective')}"
-        + (" for " if year else "."),
-        *([year, "."] if year else []),
-        " Each has a measure, a baseline and a target, a due date and an owner, and says "
-        "whom it serves.",
-    )
-    rows: list[list[CellLike]] = []
-    for objective in active:
-        value = objective.value_category.label if objective.value_category else ""
-        if objective.value_amount is not None:
-            value += (": " if value else "") + words.number(objective.value_amount)
-        rows.append(
-            [
-                objective.code,
-                _objective_cell(objective),
-                objective.measure,
-                words.baseline_to_target(objective),
-                words.short_day(objective.due),
-                objective.owner,
-                words.constituent_names(workbook, objective),
-                value,
-            ]
-        )
-    writer.table(
-        [
-            ("Code", 1.2),
-            ("Objective", 3.1),
-            ("Measure", 2.6),
-            ("Baseline → target", 2.0),
-            ("Due", 1.7),
-            ("Owner", 1.6),
-            ("Serves", 2.3),
-            ("Value", 2.1),
-        ],
-        rows,
-    )
-    total = sum(o.value_amount for o in active if o.value_amount is not None)
-    if total:
-        writer.paragraph(
-            f"The objectives state a value of {words.number(total)} in total "
-            "(cost avoided, time to market, benefits realised, risk reduced)."
-        )
-    closed = len(workbook.objectives) - len(active)
-    if closed:
-        writer.note(
-            f"{words.plural(closed, 'objective')} carried over from last year "
-            f"{'was' if closed == 1 else 'were'} retired or closed as achieved: see the "
-            "appendix."
-        )
-
-
-def alignment(writer: CharterWriter, workbook: Workbook) -> None:
-    writer.heading(1, "Alignment with company strategy")
-    if not workbook.strategy:
-        writer.paragraph(
-            Run(
-                "No company strategic objectives are recorded, so the alignment "
-                "of the office's objectives cannot be shown.",
-                italic=True,
-            )
-        )
-        return
-    per_objective, per_strategic = strength_totals(workbook)
-    writer.heading(2, "Company strategic objectives")
-    rows: list[list[CellLike]] = []
-    for strategic in workbook.strategy:
-        runs: list[str | Run] = [Run(strategic.title, bold=True)]
-        if strategic.description.strip():
-            runs.append("\n" + strategic.description.strip())
-        rows.append(
-            [
-                strategic.code,
-                Cell(runs),
-                strategic.owner,
-                strategic.priority.label,
-                strategic.horizon,
-                Cell([str(per_strategic.get(strategic.id, 0))], center=True),
-            ]
-        )
-    writer.table(
-        [
-            ("Code", 1.4),
-            ("Strategic objective", 6.2),
-            ("Owner", 3.0),
-            ("Priority", 1.7),
-            ("Horizon", 2.1),
-            ("Support", 2.0),
-        ],
-        rows,
-    )
-    writer.note(
-        "Support is the sum of the strength of the office objectives' links "
-        "(weak 1, medium 2, strong 3)."
-    )
-    _matrix(writer, workbook, per_objective, per_strategic)
-    _gaps(writer, workbook)
-
-
-def _matrix(
-    writer: CharterWriter,
-    workbook: Workbook,
-    per_objective: dict[str, int],
-    per_strategic: dict[str, int],
-) -> None:
-    writer.heading(2, "Alignment matrix")
-    active = workbook.active_objectives()
-    if not active:
-        writer.paragraph(Run("No objectives to align yet.", italic=True))
-        return
-    writer.paragraph(
-        "How strongly each office objective supports each company strategic "
-        "objective: ● weak, ●● medium, ●●● strong."
-    )
-    links = {(link.objective_id, link.strategic_id): link.strength for link in workbook.alignment}
-    strategy = workbook.strategy
-    split = len(strategy) > MATRIX_COLUMNS
-    if split:
-        writer.paragraph(
-            f"The {len(strategy)} company strategic objectives are shown "
-            f"{MATRIX_COLUMNS} at a time; each table lists the office objectives "
-            "that support at least one of its company objectives, and the totals "
-            "count every link. Office objectives that support none are listed "
-            "under Gaps."
-        )
-    for start in range(0, len(strategy), MATRIX_COLUMNS):
-        chunk = strategy[start : start + MATRIX_COLUMNS]
-        columns = [("Office objective", 3.2)] + [(s.code or s.title[:12], 1.0) for s in chunk]
-        columns.append(("Total", 0.9))
-        rows: list[list[CellLike]] = []
-        for objective in active:
-            if split and not any((objective.id, s.id) in links for s in chunk):
-                continue
-            row: list[CellLike] = [" ".join(x for x in (objective.code, objective.title) if x)]
-            for strategic in chunk:
-                strength = links.get((objective.id, strategic.id))
-                if strength is None:
-                    row.append("")
-                else:
-                    row.append(
-                        Cell(
-                            [
-                                Run(
-                                    MARKS[strength],
-                                    color="FFFFFF" if strength is Strength.STRONG else None,
-                                )
-                            ],
-                            fill=_MARK_FILL[strength],
-                            center=True,
-                        )
-                    )
-            total = per_objective.get(objective.id, 0)
-            row.append(
-                Cell(
-                    [str(total)] if total else [Run("none", italic=True)],
-                    center=True,
-                    fill=None if total else "FFF2CC",
-                )
-            )
-            rows.append(row)
-        rows.append(
-            [Cell([Run("Support", bold=True)])]
-            + [
-                Cell(
-                    [Run(str(per_strategic.get(s.id, 0)), bold=True)],
-                    center=True,
-                    fill=None if per_strategic.get(s.id, 0) else "FFF2CC",
-                )
-                for s in chunk
-            ]
-            + [""]
-        )
-        writer.table(columns, rows)
-
-
-def _gaps(writer: CharterWriter, workbook: Workbook) -> None:
-    gaps = alignment_gaps(workbook)
-    writer.heading(2, "Gaps")
-    supported = len(workbook.strategy) - len(gaps.unsupported_strategic)
-    if gaps.coverage is not None:
-        writer.paragraph(
-            f"The office's objectives support {supported} of "
-            f"{len(workbook.strategy)} company strategic objectives "
-            f"({round(gaps.coverage * 100)}%)."
-        )
-    if not gaps.unsupported_strategic and not gaps.orphan_objectives:
-        writer.paragraph(
-            "Every active office objective supports at least one company strategic "
-            "objective, and every company strategic objective is supported by the "
-            "office."
-        )
-        return
-    if gaps.unsupported_strategic:
-        count = len(gaps.unsupported_strategic)
-        writer.paragraph(
-            f"{words.plural(count, 'company strategic objective')} "
-            f"{'is' if count == 1 else 'are'} supported by no office objective; "
-            "the office should ask whether it can help with "
-            f"{'it' if count == 1 else 'them'}:"
-        )
-        writer.table(
-            [("Code", 0.8), ("Company strategic objective", 4.0), ("Owner", 1.7)],
-            [[s.code, s.title, s.owner] for s in gaps.unsupported_strategic],
-        )
-    if gaps.orphan_objectives:
-        count = len(gaps.orphan_objectives)
-        writer.paragraph(
-            f"{words.plural(count, 'office objective')} "
-            f"support{'s' if count == 1 else ''} no company strategic objective; "
-            f"align {'it' if count == 1 else 'them'} or say why the office "
-            "pursues " + ("it:" if count == 1 else "them:")
-        )
-        writer.table(
-            [("Code", 0.8), ("Office objective", 4.0), ("Owner", 1.7)],
-            [[o.code, o.title, o.owner] for o in gaps.orphan_objectives],
-        )
 
 
 def office_strategy(writer: CharterWriter, workbook: Workbook) -> None:
@@ -281,10 +52,7 @@ def office_strategy(writer: CharterWriter, workbook: Workbook) -> None:
             )
         writer.table(
             [
-                (
-                    _STRATEGY_HEADINGS[kind][:-1] if kind is not StrategyKind.PEOPLE else "People",
-                    2.2,
-                ),
+                (_STRATEGY_ITEM[kind], 2.2),
                 ("Description", 4.2),
                 ("Serves objectives", 1.8),
             ],

@@ -17,6 +17,7 @@ from exporters.charter_writer import Cell, CharterWriter, Run
 from planning.enums import ApprovalDecision, StatementDecision
 from planning.model import Statement, Workbook
 from planning.rules import kind_change
+from planning.totals import statement_status
 
 DASH = words.DASH
 _DECIDED = {
@@ -32,11 +33,12 @@ _DECISION_FILL = {
 BLANK_APPROVAL_ROWS = 3
 
 
-def title_page(writer: CharterWriter, workbook: Workbook, issued: date) -> None:
+def title_page(writer: CharterWriter, workbook: Workbook) -> None:
     setup, charter = workbook.setup, workbook.charter
+    issued = writer.issued or date.today()
     if setup.organisation.strip():
         writer.paragraph(
-            Run(setup.organisation.strip(), bold=True, color=cs.ACCENT_HEX), style=cs.SUBTITLE
+            Run(setup.organisation.strip(), bold=True, color=writer.accent), style=cs.SUBTITLE
         )
     writer.paragraph(workbook.office_title(), style=cs.TITLE)
     year = words.fiscal_year(workbook)
@@ -48,21 +50,27 @@ def title_page(writer: CharterWriter, workbook: Workbook, issued: date) -> None:
     office_kind = workbook.office.kind.full_term if workbook.office.kind else DASH
     year_dates = words.span(setup.fiscal_year.start, setup.fiscal_year.end)
     rows: list[list[str | Cell]] = [
-        [_label("Organisation"), setup.organisation.strip() or DASH],
-        [_label("Office"), office_kind],
-        [_label("Fiscal year"), " · ".join(x for x in (year, year_dates) if x) or DASH],
-        [_label("Version"), charter.version.strip() or DASH],
-        [_label("Date"), words.day(issued)],
-        [_label("Prepared by"), charter.prepared_by.strip() or setup.facilitator.strip() or DASH],
-        [_label("Classification"), charter.classification.strip() or DASH],
-        [_label("Status"), _approval_status(workbook)],
+        [_label(writer.accent, "Organisation"), setup.organisation.strip() or DASH],
+        [_label(writer.accent, "Office"), office_kind],
+        [
+            _label(writer.accent, "Fiscal year"),
+            " · ".join(x for x in (year, year_dates) if x) or DASH,
+        ],
+        [_label(writer.accent, "Version"), charter.version.strip() or DASH],
+        [_label(writer.accent, "Date"), words.day(issued)],
+        [
+            _label(writer.accent, "Prepared by"),
+            charter.prepared_by.strip() or setup.facilitator.strip() or DASH,
+        ],
+        [_label(writer.accent, "Classification"), charter.classification.strip() or DASH],
+        [_label(writer.accent, "Status"), _approval_status(workbook)],
     ]
     writer.table([("", 1.0), ("", 3.0)], rows, style=cs.DETAILS_TABLE, header=False)
     writer.page_break()
 
 
-def _label(text: str) -> Cell:
-    return Cell([Run(text, bold=True, color=cs.ACCENT_HEX)])
+def _label(accent: str, text: str) -> Cell:
+    return Cell([Run(text, bold=True, color=accent)])
 
 
 def _approval_status(workbook: Workbook) -> str:
@@ -86,8 +94,9 @@ def issue_date(workbook: Workbook, today: date) -> date:
     return today
 
 
-def document_control(writer: CharterWriter, workbook: Workbook, issued: date) -> None:
+def document_control(writer: CharterWriter, workbook: Workbook) -> None:
     charter = workbook.charter
+    issued = writer.issued or date.today()
     writer.heading(1, "Document control")
     rows = [
         [entry.version, words.day(entry.released_on), entry.author, entry.summary]
@@ -130,39 +139,31 @@ def document_control(writer: CharterWriter, workbook: Workbook, issued: date) ->
     )
 
 
-def contents(writer: CharterWriter) -> None:
+def contents(writer: CharterWriter, workbook: Workbook) -> None:
+    del workbook  # the contents list the headings written after them
     writer.page_break()
     writer.paragraph("Contents", style=cs.TOC_HEADING)
     writer.table_of_contents()
     writer.page_break()
 
 
-def _statement_section(
-    writer: CharterWriter, title: str, statement: Statement, missing: str, reviewed_before: bool
-) -> None:
-    writer.heading(1, title)
+def _statement_section(writer: CharterWriter, workbook: Workbook, which: str) -> None:
+    statement: Statement = getattr(workbook, which)
+    writer.heading(1, which.capitalize())
     if statement.text.strip():
         writer.statement(statement.text.strip())
-    else:
-        writer.paragraph(Run(missing, italic=True))
-    if statement.decision is not None:
-        when = words.day(statement.decided_on)
-        writer.note(_DECIDED[statement.decision] + (f" on {when}" if when else "") + ".")
-    elif reviewed_before and statement.text.strip():
-        writer.note("Not yet reaffirmed or revised in this year's review.")
+    status = statement_status(workbook, which)
+    if status and statement.text.strip():
+        when = words.day(statement.decided_on) if statement.decision else ""
+        writer.note(status[:-1] + f" on {when}." if when else status)
+    elif status:
+        writer.paragraph(Run(status, italic=True))
     if statement.rationale.strip():
         writer.paragraph(Run("Rationale: ", bold=True), statement.rationale.strip())
 
 
 def purpose(writer: CharterWriter, workbook: Workbook) -> None:
-    _statement_section(
-        writer,
-        "Purpose",
-        workbook.purpose,
-        # The purpose is not up for yearly review the way mission and vision are.
-        "No purpose statement has been agreed yet.",
-        False,
-    )
+    _statement_section(writer, workbook, "purpose")
     writer.paragraph(
         "The office's success derives from its customers' success: every objective "
         "in this charter says whom it serves and how its value is measured."
@@ -207,7 +208,7 @@ def office_section(writer: CharterWriter, workbook: Workbook) -> None:
     ):
         rows.append(
             [
-                _label(question),
+                _label(writer.accent, question),
                 answer.strip() or Cell([Run("Not answered yet.", italic=True)], fill="FFF2CC"),
             ]
         )
@@ -215,20 +216,8 @@ def office_section(writer: CharterWriter, workbook: Workbook) -> None:
 
 
 def mission_and_vision(writer: CharterWriter, workbook: Workbook) -> None:
-    _statement_section(
-        writer,
-        "Mission",
-        workbook.mission,
-        "No mission statement has been agreed yet.",
-        workbook.last_year() is not None,
-    )
-    _statement_section(
-        writer,
-        "Vision",
-        workbook.vision,
-        "No vision statement has been agreed yet.",
-        workbook.last_year() is not None,
-    )
+    _statement_section(writer, workbook, "mission")
+    _statement_section(writer, workbook, "vision")
 
 
 def constituents(writer: CharterWriter, workbook: Workbook) -> None:

@@ -49,6 +49,7 @@ STATEMENT = "Charter Statement"
 NOTE = "Charter Note"
 TABLE_TEXT = "Charter Table Text"
 TABLE_HEADING = "Charter Table Heading"
+TABLE_SMALL = "Charter Table Small"
 TABLE = "Charter Table"
 DETAILS_TABLE = "Charter Details"
 
@@ -67,6 +68,7 @@ PARAGRAPH_STYLES = (
     NOTE,
     TABLE_TEXT,
     TABLE_HEADING,
+    TABLE_SMALL,
 )
 TABLE_STYLES = (TABLE, DETAILS_TABLE)
 
@@ -140,13 +142,17 @@ def _drop_leftover_parts(document: DocxDocument) -> None:
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = app_properties_xml()  # a plain Part: replace its bytes
     for rel_id, rel in list(document.part.rels.items()):
-        if rel.reltype == RT.CUSTOM_XML:
+        # Word 2010's stylesWithEffects is a stale copy of the styles nothing reads.
+        if rel.reltype == RT.CUSTOM_XML or rel.reltype.endswith("/stylesWithEffects"):
             document.part.drop_rel(rel_id)
             document.part.rels.pop(rel_id, None)
     settings = document.settings.element
     for name in ("w:savePreviewPicture", "w:attachedTemplate"):
         for element in settings.findall(qn(name)):
             settings.remove(element)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # Word 2013+: no "[Compatibility Mode]"
 
 
 def _page_setup(document: DocxDocument) -> None:
@@ -193,6 +199,8 @@ def _define_styles(document: DocxDocument) -> None:
     _new_paragraph_style(document, NOTE, size=9, color=MUTED, before=0, after=6)
     table_text = _new_paragraph_style(document, TABLE_TEXT, size=9, before=1, after=1)
     table_text.paragraph_format.line_spacing = 1.0
+    small = _new_paragraph_style(document, TABLE_SMALL, size=8, before=0, after=0)
+    small.paragraph_format.line_spacing = 1.0
     heading = _new_paragraph_style(
         document,
         TABLE_HEADING,

@@ -240,6 +240,23 @@ def _by_id(styles: etree._Element, style_id: str) -> etree._Element | None:
     return None
 
 
+def accent_colour(document: DocxDocument) -> str:
+    """The colour the charter's own accents (table header rows, labels) take: the
+    template's Heading 1 colour, so an organisation's template keeps one look; the shipped
+    accent when the heading is black or sets no colour."""
+    heading = _find_style(document.styles.element, cs.HEADING_1, "paragraph")
+    if heading is not None:
+        for colour in heading.iter(qn("w:color")):
+            value = str(colour.get(qn("w:val"), "")).upper()
+            if len(value) == 6 and value not in ("000000", "FFFFFF"):
+                try:
+                    int(value, 16)
+                except ValueError:
+                    continue
+                return value
+    return cs.ACCENT_HEX
+
+
 def text_width_twips(document: DocxDocument) -> int:
     """The width between the margins of the (single) section, in twentieths of a point."""
     section = document.sections[-1]

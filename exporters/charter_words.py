@@ -53,6 +53,11 @@ def number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def amount(value: float, currency: str) -> str:
+    """ "250,000 EUR", or the bare number when no currency is set."""
+    return f"{number(value)} {currency}".strip()
+
+
 def with_unit(value: float | None, unit: str) -> str:
     text = number(value)
     if not text or not unit.strip():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document as DocxDocument
@@ -23,6 +24,8 @@ from exporters.text import xml_safe
 
 W = nsdecls("w")
 TOC_LEVELS = 2
+# A hanging indent for "•<tab>text": the bullet in the margin, wrapped lines under the text.
+BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 
 
 def text_xml(text: str) -> str:
@@ -95,9 +98,14 @@ class CharterWriter:
     document: DocxDocument
     style_ids: dict[str, str]
     text_width: int
+    accent: str = cs.ACCENT_HEX
+    issued: date | None = None
+    """The date the charter version is issued on (title page, document control)."""
+    """The colour of table header rows and labels: the template's heading colour."""
     parts: list[str] = field(default_factory=list)
     headings: list[tuple[int, str, str]] = field(default_factory=list)
     _toc_at: int | None = None
+    _toc_headings: int = 0
 
     # --- paragraphs ---------------------------------------------------------------------
 
@@ -134,6 +142,19 @@ class CharterWriter:
     def note(self, *runs: RunLike) -> None:
         self.paragraph(*runs, style=cs.NOTE)
 
+    def bullet(self, *runs: RunLike) -> None:
+        """A bulleted line: the bullet in the margin, wrapped lines under the text."""
+        self.paragraph("•\t", *runs, extra_ppr=BULLET_INDENT)
+
+    def keep_with_next(self) -> None:
+        """The last paragraph written stays on the page of what follows (a lead-in
+        sentence with its table)."""
+        last = self.parts[-1] if self.parts else ""
+        marker = "<w:p><w:pPr><w:pStyle "
+        if last.startswith(marker) and "<w:keepNext/>" not in last:
+            end = last.index("/>", len(marker)) + 2
+            self.parts[-1] = last[:end] + "<w:keepNext/>" + last[end:]
+
     def statement(self, text: str) -> None:
         self.paragraph(text, style=cs.STATEMENT)
 
@@ -143,6 +164,7 @@ class CharterWriter:
     def table_of_contents(self) -> None:
         """Mark where the contents go; `finish` writes them once every heading is known."""
         self._toc_at = len(self.parts)
+        self._toc_headings = len(self.headings)
         self.parts.append("")
 
     # --- tables -------------------------------------------------------------------------
@@ -154,14 +176,18 @@ class CharterWriter:
         *,
         style: str = cs.TABLE,
         header: bool = True,
+        small: bool = False,
     ) -> None:
         """A table as wide as the text, columns sized by their weights; the header row
         repeats on every page and is shaded directly (not through conditional table
-        formatting, which LibreOffice applies unreliably)."""
+        formatting, which LibreOffice applies unreliably). The sentence before the table
+        stays on its page, and the last row never stands alone on a page of its own.
+        `small` sets long reference tables in a smaller type."""
+        self.keep_with_next()
+        rows = list(rows)
         total = sum(weight for _, weight in columns) or 1.0
         widths = [max(300, int(self.text_width * weight / total)) for _, weight in columns]
-        text_style = quoteattr(self.style_ids[cs.TABLE_TEXT])
-        plain_p = f"<w:p><w:pPr><w:pStyle w:val={text_style}/></w:pPr>"
+        text_style = quoteattr(self.style_ids[cs.TABLE_SMALL if small else cs.TABLE_TEXT])
         cell_open = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in widths]
         out = [
             f"<w:tbl><w:tblPr><w:tblStyle w:val={quoteattr(self.style_ids[style])}/>"
@@ -180,11 +206,15 @@ class CharterWriter:
             for (title, _), width in zip(columns, widths, strict=True):
                 out.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
-                    f'<w:shd w:val="clear" w:color="auto" w:fill="{cs.ACCENT_HEX}"/></w:tcPr>'
+                    f'<w:shd w:val="clear" w:color="auto" w:fill="{self.accent}"/></w:tcPr>'
                     f"{heading_p}{Run(title, color='FFFFFF').xml()}</w:p></w:tc>"
                 )
             out.append("</w:tr>")
-        for row in rows:
+        # Keep-with-next on the row before the last keeps the two on one page.
+        keep_row = len(rows) - 2 if len(rows) >= 3 else -1
+        for row_index, row in enumerate(rows):
+            keep = "<w:keepNext/>" if row_index == keep_row else ""
+            plain_p = f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{keep}</w:pPr>"
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index, value in enumerate(row):
                 if isinstance(value, str):
@@ -192,7 +222,7 @@ class CharterWriter:
                     run = f"<w:r>{content}</w:r>" if content else ""
                     out.append(f"{cell_open[index]}{plain_p}{run}</w:p></w:tc>")
                 else:
-                    out.append(self._cell_xml(value, widths[index], text_style))
+                    out.append(self._cell_xml(value, widths[index], text_style, keep))
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self.parts.append("".join(out))
@@ -200,12 +230,12 @@ class CharterWriter:
         self.parts.append(f"<w:p><w:pPr><w:pStyle w:val={text_style}/></w:pPr></w:p>")
 
     @staticmethod
-    def _cell_xml(cell: Cell, width: int, text_style: str) -> str:
+    def _cell_xml(cell: Cell, width: int, text_style: str, keep: str) -> str:
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{cell.fill}"/>' if cell.fill else ""
         align = '<w:jc w:val="center"/>' if cell.center else ""
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr>'
-            f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{align}</w:pPr>"
+            f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{keep}{align}</w:pPr>"
             f"{runs_xml(cell.runs)}</w:p></w:tc>"
         )
 
@@ -229,7 +259,13 @@ class CharterWriter:
         """The table of contents: a TOC field Word fills on open (settings ask it to update
         fields). Its cached result lists the headings, so a reader that does not update
         fields (LibreOffice, a PDF made from it) still shows what the charter holds."""
-        entries = [(level, text) for level, text, _ in self.headings if level <= TOC_LEVELS]
+        # Headings before the contents (summary, document control, approvals) are not
+        # listed: a contents page lists what follows it.
+        entries = [
+            (level, text)
+            for level, text, _ in self.headings[self._toc_headings :]
+            if level <= TOC_LEVELS
+        ]
         if not entries:
             entries = [(1, "Update this field to list the contents.")]
         begin = (

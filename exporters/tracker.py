@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from datetime import UTC, date, datetime
+from typing import Any
 
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.properties import CalcProperties
+from openpyxl.workbook.workbook import Workbook as XlsxBook
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.constants import ARC_APP
 
 from exporters.text import xml_safe
 from exporters.tracker_cells import TrackerBuild, new_book, set_widths
@@ -47,6 +52,7 @@ from exporters.tracker_lists import (
 )
 from exporters.tracker_objectives import build_alignment, build_objectives
 from exporters.tracker_overview import add_health_sheet_chart, build_overview
+from exporters.tracker_xmatrix import build_xmatrix_sheet
 from planning.atomic import atomic_write
 from planning.enums import ObjectiveStatus, ValueCategory
 from planning.model import Workbook
@@ -67,6 +73,7 @@ def tracker_bytes(workbook: Workbook, *, today: date | None = None) -> tuple[byt
     build = TrackerBuild(workbook, new_book())
     build_objectives(build)
     build_alignment(build)
+    build_xmatrix_sheet(build)
     build_strategy(build)
     build_constituents(build)
     build_office_strategy(build)
@@ -87,9 +94,31 @@ def tracker_bytes(workbook: Workbook, *, today: date | None = None) -> tuple[byt
     # Formulas are stored without computed values: ask Excel to compute them on opening.
     book.calculation = CalcProperties(fullCalcOnLoad=True)
     _set_properties(build)
+    return save_book(book), list(build.notes.lines)
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    f'extended-properties"><Application>{APP_NAME}</Application></Properties>'
+).encode()
+
+
+class _TrackerArchive(zipfile.ZipFile):
+    """The zip openpyxl writes into, with our own extended properties: openpyxl's say
+    "Microsoft Excel Compatible / Openpyxl" and a version, which is not who made the file."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if zinfo_or_arcname == ARC_APP:
+            data = APP_XML
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+
+def save_book(book: XlsxBook) -> bytes:
     buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue(), list(build.notes.lines)
+    with _TrackerArchive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).save()
+    return buffer.getvalue()
 
 
 def build_lists(build: TrackerBuild, today: date) -> None:

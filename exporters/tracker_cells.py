@@ -40,7 +40,12 @@ EDITABLE_FILL = "FFE699"
 TITLE_SIZE = 16
 TABLE_STYLE = "TableStyleMedium2"
 DATE_FORMAT = "yyyy-mm-dd"
-NUMBER_FORMAT = "#,##0.##;-#,##0.##;0"
+# "#,##0.##" would show a whole number with a trailing point ("68."): whole numbers get
+# WHOLE_FORMAT, fractions DECIMAL_FORMAT, and cells whose value owners or formulas set
+# later keep Excel's General format, which shows each number as it is.
+WHOLE_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0#"
+NUMBER_FORMAT = WHOLE_FORMAT
 AMOUNT_FORMAT = "#,##0"
 PERCENT_FORMAT = "0%"
 MAX_AUTO_WIDTH = 60
@@ -93,7 +98,9 @@ _LOOKS: dict[str, dict[str, Any]] = {
     },
     "text": {"alignment": Alignment(vertical="top")},
     "wrap": {"alignment": Alignment(vertical="top", wrap_text=True)},
-    "number": {"number_format": NUMBER_FORMAT, "alignment": _NUMBER_ALIGNMENT},
+    "number": {"number_format": WHOLE_FORMAT, "alignment": _NUMBER_ALIGNMENT},
+    "decimal": {"number_format": DECIMAL_FORMAT, "alignment": _NUMBER_ALIGNMENT},
+    "general": {"number_format": "General", "alignment": _NUMBER_ALIGNMENT},
     "amount": {"number_format": AMOUNT_FORMAT, "alignment": _NUMBER_ALIGNMENT},
     "percent": {"number_format": PERCENT_FORMAT, "alignment": _NUMBER_ALIGNMENT},
     "date": {"number_format": DATE_FORMAT, "alignment": _NUMBER_ALIGNMENT},
@@ -179,10 +186,13 @@ class SheetWriter:
     ) -> None:
         if value is None:
             return
+        if look == "number" and isinstance(value, float) and not value.is_integer():
+            look = "decimal"
         self._place(row, column, look, value)
 
     def formula(self, row: int, column: int, formula: str, look: str | None = "number") -> None:
-        self._place(row, column, look, formula)
+        # A formula's result is not known here: General shows it without a stray point.
+        self._place(row, column, "general" if look == "number" else look, formula)
 
     def header(self, row: int, headers: Sequence[str], editable: Iterable[int] = ()) -> None:
         marked = set(editable)
@@ -221,15 +231,21 @@ def write_list(
 ) -> None:
     """A header row, one row per item and an Excel table over them (its filter buttons);
     the header row frozen and repeated on every printed page."""
+    editable = set(editable)
     writer.header(1, [c.header for c in columns], editable)
+    # Owners type their own numbers into editable columns: General shows whatever they type.
+    looks = [
+        "general" if i in editable and c.look == "number" else c.look
+        for i, c in enumerate(columns, start=1)
+    ]
     for row_number, values in enumerate(rows, start=2):
-        for column_number, (column, value) in enumerate(zip(columns, values, strict=True), start=1):
+        for column_number, (look, value) in enumerate(zip(looks, values, strict=True), start=1):
             if isinstance(value, Formula):
-                writer.formula(row_number, column_number, value.at(row_number), column.look)
+                writer.formula(row_number, column_number, value.at(row_number), look)
             elif isinstance(value, str):
-                writer.text(row_number, column_number, value, column.look)
+                writer.text(row_number, column_number, value, look)
             else:
-                writer.value(row_number, column_number, value, column.look)
+                writer.value(row_number, column_number, value, look)
     add_table(writer.ws, table_name, len(columns), len(rows))
     widths = []
     for index, column in enumerate(columns):

@@ -1,25 +1,26 @@
 """Reading an updated Excel tracker back: `pmo-workbook import-tracker` and the app's import.
 
-A tracker comes back from other people, so it is untrusted: it must be a zip of a sensible
-size whose parts do not unpack to more than a limit (a zip bomb is refused before anything
-is unpacked), and openpyxl parses it only with defusedxml installed (it then uses it against
-XML entity attacks). A tracker made from another workbook or another fiscal year is refused.
-The rows become planning.tracker_updates.TrackerRow values; the planning of changes and
-problems, and applying them, happen there.
+A tracker comes back from other people, so it is untrusted: tracker_archive bounds the zip
+and refuses entity declarations in any part before anything is parsed, and openpyxl reads
+only the Objectives and Lists sheets, in streaming (read-only) mode, with defusedxml
+installed. The row limit stops the reading as soon as it is passed. A tracker made from
+another workbook or another fiscal year is refused. The rows become
+planning.tracker_updates.TrackerRow values, the columns found by their headers in the one
+contract (planning.tracker_columns); a column the tracker lacks is not read. The planning of
+changes and problems, and applying them, happen in planning.tracker_updates.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import sys
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from exporters.text import fit_cell, unescape_ooxml, xml_safe
+from exporters.tracker_archive import MAX_ROWS, TrackerError, open_package
 from exporters.tracker_layout import (
     IDENTITY_LABEL_COLUMN,
     IDENTITY_ROWS,
@@ -32,28 +33,14 @@ from exporters.tracker_layout import (
     TRACKER_FORMAT,
     TRACKER_VERSION,
 )
-from planning.errors import WorkbookError
-from planning.fileformat import load_workbook, save_workbook
 from planning.model import Workbook
 from planning.reading import read_user_file
-from planning.tracker_updates import (
-    EDITABLE_FIELDS,
-    ImportPlan,
-    TrackerRow,
-    apply_updates,
-    plan_updates,
-)
+from planning.tracker_columns import IDENTIFYING, OBJECTIVE_COLUMNS, ROW_ID, header
+from planning.tracker_updates import ImportPlan, TrackerRow, plan_updates
 
 MAX_TRACKER_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
-MAX_PART_RATIO = 200  # real xlsx parts compress 5-30×; a zip bomb, thousands
-MAX_PARTS = 5000
-MAX_ROWS = 100_000
 
-
-class TrackerError(WorkbookError):
-    """A tracker file that is refused as a whole: not an xlsx, damaged, unsafe, or made from
-    another workbook or year."""
+__all__ = ["MAX_ROWS", "TrackerError", "prepare_import", "read_tracker"]
 
 
 @dataclass(frozen=True)
@@ -75,78 +62,31 @@ def prepare_import(workbook: Workbook, tracker_path: str | os.PathLike[str]) -> 
     return plan_updates(workbook, contents.rows, as_exported=as_exported)
 
 
-def run_import_command(
-    workbook_path: str | os.PathLike[str], tracker_path: str | os.PathLike[str], *, dry_run: bool
-) -> int:
-    workbook = load_workbook(workbook_path)
-    plan = prepare_import(workbook, tracker_path)
-    out = sys.stdout
-    print(plan.summary(), file=out)
-    if plan.changes:
-        print("Changes:", file=out)
-        for change in plan.changes:
-            print(f"  {change.describe()}", file=out)
-    if plan.problems:
-        print("Problems (not imported):", file=out)
-        for problem in plan.problems:
-            print(f"  {problem.describe()}", file=out)
-    if dry_run:
-        print("Dry run: the workbook is unchanged.", file=out)
-        return 0
-    if not plan.changes:
-        print("Nothing to import: the workbook is unchanged.", file=out)
-        return 0
-    applied = apply_updates(workbook, plan)
-    save_workbook(workbook, workbook_path)
-    print(
-        f"Applied {applied} change{'s' if applied != 1 else ''} to {Path(workbook_path).name}.",
-        file=out,
-    )
-    return 0
-
-
 # --- Reading ----------------------------------------------------------------------------
 
 
 def read_tracker(path: str | os.PathLike[str]) -> TrackerContents:
     source = Path(path)
-    data = _read_bytes(source)
-    _check_archive(data, source.name)
-    book = _open_book(data, source.name)
-    try:
-        identity = _identity(book, source.name)
-        rows = _objective_rows(book, source.name)
-    finally:
-        book.close()
+    name = source.name
+    data = read_user_file(source, what="a tracker", error=TrackerError, max_bytes=MAX_TRACKER_BYTES)
+    package = open_package(data, name, (OBJECTIVES, LISTS))
+    with warnings.catch_warnings():
+        # Files saved by Excel or LibreOffice carry extensions openpyxl does not read (data
+        # bars, slicers), which it warns about as it streams the sheet: irrelevant here.
+        warnings.simplefilter("ignore")
+        book = _open_book(package.data, name)
+        try:
+            identity = _identity(book, name)
+            rows = _objective_rows(book, name)
+        except TrackerError:
+            raise
+        except Exception as exc:  # a cell or row openpyxl cannot read while streaming
+            raise TrackerError(
+                f"{name} is damaged or not an Excel workbook ({type(exc).__name__})."
+            ) from exc
+        finally:
+            book.close()
     return TrackerContents(identity, rows)
-
-
-def _read_bytes(source: Path) -> bytes:
-    return read_user_file(source, what="a tracker", error=TrackerError, max_bytes=MAX_TRACKER_BYTES)
-
-
-def _check_archive(data: bytes, name: str) -> None:
-    """Refuses what is not an xlsx, and a zip bomb, from the zip's directory alone."""
-    if not data.startswith(b"PK"):
-        raise TrackerError(f"{name} is not an Excel .xlsx file.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise TrackerError(f"{name} is damaged: it is not a readable .xlsx file.") from exc
-    names = {p.filename for p in parts}
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        raise TrackerError(f"{name} is not an Excel .xlsx file.")
-    total = sum(p.file_size for p in parts)
-    ratios = (p.file_size / max(p.compress_size, 1) for p in parts if p.file_size > 1_000_000)
-    if (
-        len(parts) > MAX_PARTS
-        or total > MAX_UNPACKED_BYTES
-        or any(r > MAX_PART_RATIO for r in ratios)
-    ):
-        raise TrackerError(
-            f"{name} unpacks to far more than a tracker holds (a zip bomb?); it is not opened."
-        )
 
 
 def _open_book(data: bytes, name: str) -> Any:
@@ -160,41 +100,27 @@ def _open_book(data: bytes, name: str) -> Any:
     import openpyxl
 
     try:
-        with warnings.catch_warnings():
-            # Files saved by Excel or LibreOffice carry extensions openpyxl does not read
-            # (data bars, slicers): irrelevant to the import.
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
+        return openpyxl.load_workbook(
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False
+        )
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        if _hostile_xml(exc):
-            raise TrackerError(
-                f"{name} contains XML entity declarations, which no tracker "
-                "has (a hostile file?); it is not opened."
-            ) from exc
         raise TrackerError(
             f"{name} is damaged or not an Excel workbook ({type(exc).__name__})."
         ) from exc
 
 
-def _hostile_xml(exc: BaseException | None) -> bool:
-    from defusedxml import DefusedXmlException
-
-    while exc is not None:
-        if isinstance(exc, DefusedXmlException):
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
 def _identity(book: Any, name: str) -> dict[str, str]:
     identity: dict[str, str] = {}
     if LISTS in book.sheetnames:
-        ws = book[LISTS]
         labels = {label: key for key, (_row, label) in IDENTITY_ROWS.items()}
-        for row in range(1, len(IDENTITY_ROWS) + 3):
-            key = labels.get(str(ws.cell(row, IDENTITY_LABEL_COLUMN).value or "").strip())
+        last = len(IDENTITY_ROWS) + 2
+        for values in book[LISTS].iter_rows(
+            min_row=1, max_row=last, max_col=IDENTITY_VALUE_COLUMN, values_only=True
+        ):
+            label = _value(values, IDENTITY_LABEL_COLUMN - 1)
+            key = labels.get(str(label or "").strip())
             if key:
-                identity[key] = str(ws.cell(row, IDENTITY_VALUE_COLUMN).value or "")
+                identity[key] = str(_value(values, IDENTITY_VALUE_COLUMN - 1) or "")
     properties = {p.name: str(p.value or "") for p in book.custom_doc_props.props}
     fallback = {
         "format": PROPERTY_FORMAT,
@@ -234,32 +160,38 @@ def check_identity(workbook: Workbook, identity: dict[str, str], name: str) -> N
 
 def _objective_rows(book: Any, name: str) -> list[TrackerRow]:
     ws = book[OBJECTIVES]
-    header = [str(c.value).strip() if c.value is not None else "" for c in ws[1]]
-    needed = {"row_id": "Row id", "code": "Code", "title": "Objective", **EDITABLE_FIELDS}
+    # The dimension a file declares is not trusted: every row is read, up to the limit.
+    ws.reset_dimensions()
+    rows_iter = ws.iter_rows(values_only=True)
+    first = next(rows_iter, ())
+    found = [str(v).strip() if v is not None else "" for v in first]
     columns: dict[str, int] = {}
-    for key, title in needed.items():
-        if title not in header:
+    for column in OBJECTIVE_COLUMNS:
+        if column.header in found:
+            columns[column.key] = found.index(column.header)
+    for key in (ROW_ID, *IDENTIFYING):
+        if key not in columns:
             raise TrackerError(
-                f'{name}: the {OBJECTIVES} sheet has no "{title}" column; '
+                f'{name}: the {OBJECTIVES} sheet has no "{header(key)}" column; '
                 "was it deleted or renamed?"
             )
-        columns[key] = header.index(title)
-    if ws.max_row > MAX_ROWS:
-        raise TrackerError(
-            f"{name}: the {OBJECTIVES} sheet has {ws.max_row:,} rows, far "
-            "more than a tracker holds; it is not imported."
-        )
+    # Columns the import reads besides the key; an older tracker may lack some.
+    read = [k for k in columns if k not in (ROW_ID, *IDENTIFYING)]
     rows: list[TrackerRow] = []
-    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        cells = {key: _value(values, columns[key]) for key in EDITABLE_FIELDS}
-        row_id = _value(values, columns["row_id"])
+    for number, values in enumerate(rows_iter, start=2):
+        if number > MAX_ROWS + 1:
+            raise TrackerError(
+                f"{name}: the {OBJECTIVES} sheet has more than {MAX_ROWS:,} rows, far "
+                "more than a tracker holds; it is not imported."
+            )
+        row_id = _value(values, columns[ROW_ID])
         rows.append(
             TrackerRow(
                 row=number,
                 row_id=str(row_id).strip() if row_id is not None else "",
                 code=_value(values, columns["code"]),
                 title=_value(values, columns["title"]),
-                cells=cells,
+                cells={key: _value(values, columns[key]) for key in read},
             )
         )
     return rows

@@ -1,6 +1,7 @@
 """The layout of the Excel tracker that export and import share: sheet, table and defined
-names, the Objectives columns (and which of them owners may edit), and where the tracker
-records which workbook and fiscal year it was made from.
+names, the width of the Objectives columns (their keys, headers and editability are the
+contract in planning.tracker_columns), and where the tracker records which workbook and
+fiscal year it was made from.
 
 Sheet names obey Excel's rules (at most 31 characters, none of `[ ] : * ? / \\`, unique,
 never the reserved name "History": earlier years go on "Earlier years" and
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from planning.tracker_columns import OBJECTIVE_COLUMNS as CONTRACT
+
 TRACKER_FORMAT = "pmo-workbook-tracker"
 TRACKER_VERSION = 1
 
 OVERVIEW = "Overview"
 OBJECTIVES = "Objectives"
 ALIGNMENT = "Alignment"
+XMATRIX = "X-matrix"
 STRATEGY = "Company strategy"
 CONSTITUENTS = "Constituents"
 OFFICE_STRATEGY = "Office strategy"
@@ -33,6 +37,7 @@ SHEET_ORDER = (
     OVERVIEW,
     OBJECTIVES,
     ALIGNMENT,
+    XMATRIX,
     STRATEGY,
     CONSTITUENTS,
     OFFICE_STRATEGY,
@@ -67,6 +72,9 @@ PROPERTY_FORMAT = "PMO Workbook tracker format"
 
 @dataclass(frozen=True)
 class Column:
+    """One Objectives column as the export lays it out: the contract's key, header and
+    editability (planning.tracker_columns) with a width and wrapping."""
+
     key: str
     header: str
     width: float
@@ -74,31 +82,34 @@ class Column:
     wrap: bool = False
 
 
-OBJECTIVE_COLUMNS: tuple[Column, ...] = (
-    Column("code", "Code", 10),
-    Column("title", "Objective", 30, wrap=True),
-    Column("measure", "Measure", 26, wrap=True),
-    Column("unit", "Unit", 8),
-    Column("baseline", "Baseline", 10),
-    Column("target", "Target", 9),
-    Column("due", "Due date", 12),
-    Column("owner", "Owner", 14, wrap=True),
-    Column("constituents", "Constituents", 18, wrap=True),
-    Column("supports", "Supports", 11, wrap=True),
-    Column("status", "Status", 12, editable=True),
-    Column("q1", "Q1 actual", 9, editable=True),
-    Column("q2", "Q2 actual", 9, editable=True),
-    Column("q3", "Q3 actual", 9, editable=True),
-    Column("q4", "Q4 actual", 9, editable=True),
-    Column("latest", "Latest actual", 9),
-    Column("progress", "Progress", 11),
-    Column("value_category", "Value category", 16, wrap=True),
-    Column("value_amount", "Value amount", 11),
-    Column("comments", "Comments", 32, editable=True, wrap=True),
-    Column("row_id", "Row id", 38),
-)
+# Presentation only: width and wrapping of each contract column, by key.
+_LOOK: dict[str, tuple[float, bool]] = {
+    "code": (10, False),
+    "title": (30, True),
+    "measure": (26, True),
+    "unit": (8, False),
+    "baseline": (10, False),
+    "target": (9, False),
+    "due": (12, False),
+    "owner": (14, True),
+    "constituents": (18, True),
+    "supports": (11, True),
+    "status": (12, False),
+    "q1": (9, False),
+    "q2": (9, False),
+    "q3": (9, False),
+    "q4": (9, False),
+    "latest": (9, False),
+    "progress": (11, False),
+    "value_category": (16, True),
+    "value_amount": (11, False),
+    "comments": (32, True),
+    "row_id": (38, False),
+}
 
-QUARTER_KEYS = ("q1", "q2", "q3", "q4")
+OBJECTIVE_COLUMNS: tuple[Column, ...] = tuple(
+    Column(c.key, c.header, _LOOK[c.key][0], c.editable, _LOOK[c.key][1]) for c in CONTRACT
+)
 EDITABLE_KEYS = tuple(c.key for c in OBJECTIVE_COLUMNS if c.editable)
 
 

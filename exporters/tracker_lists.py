@@ -199,8 +199,18 @@ def build_earlier_results(build: TrackerBuild) -> None:
         ListColumn("Reason", "wrap", 40),
     ]
     rows: list[list[Value]] = []
-    for year in reversed(build.workbook.history):
+    workbook = build.workbook
+    last = workbook.last_year()
+    # This year's review decides about last year's objectives: the decision and reason live
+    # on the carried-over objective, and the Earlier results row shows them (as the
+    # charter's appendix does) when the year's own record has none.
+    carried = {o.id: o.carried for o in workbook.objectives if o.carried is not None}
+    for year in reversed(workbook.history):
         for result in year.objectives:
+            decision, reason = result.decision, result.reason
+            review = carried.get(result.objective_id) if year is last else None
+            if review is not None and decision is None:
+                decision, reason = review.decision, reason or review.reason
             rows.append(
                 [
                     year.fiscal_year.label,
@@ -212,8 +222,8 @@ def build_earlier_results(build: TrackerBuild) -> None:
                     result.target,
                     result.result,
                     result.status.label,
-                    result.decision.label if result.decision else "",
-                    result.reason,
+                    decision.label if decision else "",
+                    reason,
                 ]
             )
     writer = build.sheet(EARLIER_RESULTS)

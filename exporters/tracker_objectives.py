@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, DataBarRule, FormulaRule
-from openpyxl.styles import Font
+from openpyxl.styles import Font, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.tracker_cells import (
     GAP_FILL,
@@ -41,8 +42,12 @@ from exporters.tracker_layout import (
     VALUE_CATEGORY_LIST,
     objective_letter,
 )
+from planning.enums import Direction
 from planning.model import Objective, StrategicObjective, Workbook
+from planning.tracker_columns import exported_value
+from planning.tracker_columns import strategic_label as contract_label
 
+UNLOCKED = Protection(locked=False)
 _LOOK_OF = {
     "baseline": "number",
     "target": "number",
@@ -58,7 +63,7 @@ _LOOK_OF = {
 
 
 def strategic_label(strategic: StrategicObjective) -> str:
-    return strategic.code.strip() or strategic.title.strip() or "(no code)"
+    return contract_label(strategic.code, strategic.title)
 
 
 def objective_label(objective: Objective) -> str:
@@ -73,11 +78,36 @@ def _latest_formula() -> Formula:
     )
 
 
-def _progress_formula() -> Formula:
+def _progress_formula(objective: Objective) -> Formula:
+    """planning.progress.progress() as a formula, for the objective's direction; a range's
+    upper end has no column of its own, so it is written into the formula."""
     latest, base, target = (objective_letter(k) + "{r}" for k in ("latest", "baseline", "target"))
+    known = f"AND(ISNUMBER({latest}),ISNUMBER({target}))"
+    share = f"({latest}-{base})/({target}-{base})"
+    direction = objective.direction
+    if direction is Direction.RANGE:
+        if objective.target_max is None:
+            return Formula('=""')
+        lo, hi = (
+            f"MIN({target},{objective.target_max!r})",
+            f"MAX({target},{objective.target_max!r})",
+        )
+        towards = f"({latest}-{base})/(IF({latest}<{lo},{lo},{hi})-{base})"
+        return Formula(
+            f"=IF({known},IF(AND({latest}>={lo},{latest}<={hi}),1,"
+            f"IF(NOT(ISNUMBER({base})),0,IF(AND({base}>={lo},{base}<={hi}),0,"
+            f'IF(({base}<{lo})<>({latest}<{lo}),0,{towards})))),"")'
+        )
+    if direction in (Direction.AT_LEAST, Direction.AT_MOST):
+        held, short = (">=", "<") if direction is Direction.AT_LEAST else ("<=", ">")
+        past = ">" if short == "<" else "<"
+        return Formula(
+            f"=IF({known},IF({latest}{held}{target},1,IF(ISNUMBER({base}),"
+            f'IF({base}{short}{target},{share},IF({base}{past}{target},0,"")),"")),"")'
+        )
+    wrong = f"{target}<{base}" if direction is Direction.UP else f"{target}>{base}"
     return Formula(
-        f"=IF(AND(ISNUMBER({latest}),ISNUMBER({base}),ISNUMBER({target})),"
-        f'IF({target}={base},"",({latest}-{base})/({target}-{base})),"")'
+        f'=IF(AND({known},ISNUMBER({base})),IF(OR({target}={base},{wrong}),"",{share}),"")'
     )
 
 
@@ -85,37 +115,18 @@ def _objective_row(
     workbook: Workbook,
     objective: Objective,
     latest: Formula,
-    progress: Formula,
     names: dict[str, str],
     linked: dict[str, set[str]],
 ) -> list[Value]:
-    constituents = [names[cid] for cid in objective.constituent_ids if cid in names]
     supported = linked.get(objective.id, set())
     supports = [strategic_label(s) for s in workbook.strategy if s.id in supported]
-    q1, q2, q3, q4 = objective.actuals
+    # The contract says what each column holds, so the import compares with the same values.
     values: dict[str, Value] = {
-        "code": objective.code,
-        "title": objective.title,
-        "measure": objective.measure,
-        "unit": objective.unit,
-        "baseline": objective.baseline,
-        "target": objective.target,
-        "due": objective.due,
-        "owner": objective.owner,
-        "constituents": "; ".join(constituents),
-        "supports": ", ".join(supports),
-        "status": objective.status.label,
-        "q1": q1,
-        "q2": q2,
-        "q3": q3,
-        "q4": q4,
-        "latest": latest,
-        "progress": progress,
-        "value_category": objective.value_category.label if objective.value_category else "",
-        "value_amount": objective.value_amount,
-        "comments": objective.comments,
-        "row_id": objective.id,
+        c.key: exported_value(workbook, objective, c.key, names=names, supported=supports)
+        for c in OBJECTIVE_COLUMNS
     }
+    values["latest"] = latest
+    values["progress"] = _progress_formula(objective)
     return [values[c.key] for c in OBJECTIVE_COLUMNS]
 
 
@@ -123,13 +134,13 @@ def build_objectives(build: TrackerBuild) -> None:
     workbook = build.workbook
     writer = build.sheet(OBJECTIVES)
     ws = writer.ws
-    latest, progress = _latest_formula(), _progress_formula()
+    latest = _latest_formula()
     objectives = workbook.active_objectives()
     names = {c.id: c.name for c in workbook.constituents}
     linked: dict[str, set[str]] = {}
     for link in workbook.alignment:
         linked.setdefault(link.objective_id, set()).add(link.strategic_id)
-    rows = [_objective_row(workbook, o, latest, progress, names, linked) for o in objectives]
+    rows = [_objective_row(workbook, o, latest, names, linked) for o in objectives]
     columns = [
         ListColumn(c.header, "wrap" if c.wrap else _LOOK_OF.get(c.key, "text"), c.width)
         for c in OBJECTIVE_COLUMNS
@@ -138,6 +149,7 @@ def build_objectives(build: TrackerBuild) -> None:
     write_list(writer, "ObjectivesTable", columns, rows, freeze="C2", editable=editable)
     ws.column_dimensions[objective_letter("row_id")].hidden = True
     last = max(len(rows), 1) + 1
+    _unlock_editable(ws, editable, last)
 
     status = f"{objective_letter('status')}2:{objective_letter('status')}{last}"
     for label, colour in STATUS_FILLS.items():
@@ -180,11 +192,23 @@ def build_objectives(build: TrackerBuild) -> None:
         error="Enter the quarter's actual as a number, in the objective's unit.",
     )
     number_check.add(f"{objective_letter('q1')}2:{objective_letter('q4')}{last}")
+    amount = objective_letter("value_amount")
+    number_check.add(f"{amount}2:{amount}{last}")
     for check in (status_check, category_check, number_check):
         ws.add_data_validation(check)
     build.print_setup(ws)
     # Twenty columns: A3 landscape keeps them readable (fit to width still applies on A4).
     ws.page_setup.paperSize = ws.PAPERSIZE_A3
+
+
+def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:
+    """Owners' cells are unlocked, so a leader who protects the sheet (Review → Protect
+    Sheet, no password needed) leaves exactly them editable. The export does not protect
+    it: Excel cannot sort a protected table holding locked cells, and owners sort; the
+    import reports a change to any other column instead of applying it."""
+    for column in editable:
+        for row in range(2, last + 1):
+            ws.cell(row, column).protection = UNLOCKED
 
 
 @dataclass(frozen=True)

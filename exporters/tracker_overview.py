@@ -27,6 +27,8 @@ from exporters.tracker_layout import (
 )
 from exporters.tracker_objectives import alignment_layout
 from planning.enums import Complaint, ObjectiveStatus
+from planning.model import Workbook
+from planning.totals import value_unit
 
 CHART_WIDTH_CM = 17.0
 CHART_HEIGHT_CM = 8.0
@@ -41,6 +43,13 @@ def _owner_guidance() -> str:
         "workbook and is replaced at the next export. Do not delete rows or change the "
         "hidden Row id column: the leader imports your updates by it."
     )
+
+
+def _value_label(workbook: Workbook) -> str:
+    """The value total's label says its unit, and that it adds different kinds of value."""
+    unit = value_unit(workbook)
+    currency = unit if unit else "no currency set"
+    return f"Value of the objectives ({currency}; all value categories added)"
 
 
 def build_overview(build: TrackerBuild) -> None:
@@ -86,6 +95,13 @@ def build_overview(build: TrackerBuild) -> None:
     writer.text(row, 1, "All objectives", "label")
     writer.formula(row, 2, f"=SUM(B{status_header + 1}:B{row - 1})", "total")
     status_last = row - 1
+    closed = len(workbook.objectives) - len(workbook.active_objectives())
+    if closed:
+        # Closed objectives are not tracked, so the live Retired count above starts at 0;
+        # this line says how many this review closed, so no one reads that 0 as "none".
+        row += 1
+        writer.text(row, 1, "Closed at this review (not tracked here)", "label")
+        writer.value(row, 2, closed, "total")
 
     row += 2
     writer.text(row, 1, "Alignment and value", "section")
@@ -114,7 +130,7 @@ def build_overview(build: TrackerBuild) -> None:
             "total",
         ),
         (
-            "Value of the objectives (total amount)",
+            _value_label(workbook),
             f"=SUM({objectives}!${amount}:${amount})",
             "amount",
         ),
@@ -165,9 +181,16 @@ def health_chart(build: TrackerBuild) -> BarChart:
     last = len(Complaint) + 1
     chart = BarChart()
     chart.type = "bar"
-    chart.title = "Health check: this year and last year (5 = the complaint does not apply)"
+    # A first review has no last year: no "Last year" series and legend without data.
+    earlier = build.workbook.last_year() is not None
+    chart.title = (
+        "Health check: this year and last year (5 = the complaint does not apply)"
+        if earlier
+        else "Health check (5 = the complaint does not apply)"
+    )
     chart.add_data(
-        Reference(ws, min_col=2, max_col=3, min_row=1, max_row=last), titles_from_data=True
+        Reference(ws, min_col=2, max_col=3 if earlier else 2, min_row=1, max_row=last),
+        titles_from_data=True,
     )
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
     chart.y_axis.scaling.min = 0

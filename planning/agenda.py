@@ -7,35 +7,23 @@ import math
 from dataclasses import dataclass
 
 from planning.model import AgendaItem
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
-# Minutes per step for a half-day workshop (four hours at most, the break included): most
-# time goes where executives must agree (mission, vision, objectives), little to the set-up.
+# A half day is four hours at most, the break included (the steps' minutes are in the
+# step registry, planning.steps).
 HALF_DAY_LIMIT = 240
 BREAK_MINUTES = 15
-HALF_DAY: dict[Step, tuple[int, str]] = {
-    Step.SETUP: (10, "Welcome: why we are here and who takes part"),
-    Step.OFFICE: (15, "Which office are we, and what do we oversee?"),
-    Step.STRATEGY: (20, "The company's strategic objectives"),
-    Step.CONSTITUENTS: (20, "Our customers and what they need from us"),
-    Step.HEALTH: (20, "How we are seen: the health check"),
-    Step.PURPOSE: (10, "Why the office exists"),
-    Step.MISSION_VISION: (30, "Mission and vision: reaffirm or revise"),
-    Step.OBJECTIVES: (40, "Measurable objectives for the year"),
-    Step.ALIGNMENT: (20, "Do our objectives serve the strategy?"),
-    Step.OFFICE_STRATEGY: (20, "Services, processes, people and tools"),
-    Step.COMMUNICATION: (10, "Who hears what from us, and when"),
-    Step.SIGNOFF: (10, "Decisions, parked topics and next steps"),
-}
-HALF_DAY_MINUTES: dict[Step, int] = {step: minutes for step, (minutes, _) in HALF_DAY.items()}
 
 
 def half_day_agenda() -> list[AgendaItem]:
-    """One slot per step, in the order of the walk, with a break after the health check."""
+    """One slot per step (its minutes and topic from the step registry), in the order of
+    the walk, with a break after the health check."""
     items: list[AgendaItem] = []
-    for step, (minutes, topic) in HALF_DAY.items():
-        items.append(AgendaItem(step=step, topic=topic, minutes=minutes))
-        if step is Step.HEALTH:
+    for info in STEPS:
+        items.append(
+            AgendaItem(step=info.step, topic=info.agenda_topic, minutes=info.agenda_minutes)
+        )
+        if info.step is Step.HEALTH:
             items.append(AgendaItem(topic="Break", minutes=BREAK_MINUTES))
     return items
 

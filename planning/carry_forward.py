@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from planning.edits import prune_objective_links
 from planning.enums import CarryDecision, ObjectiveStatus
 from planning.model import (
     CarryOver,
@@ -37,7 +38,9 @@ def snapshot(workbook: Workbook) -> YearSnapshot:
                 measure=o.measure,
                 unit=o.unit,
                 baseline=o.baseline,
+                direction=o.direction,
                 target=o.target,
+                target_max=o.target_max,
                 result=o.latest_actual(),
                 status=o.status,
                 decision=o.carried.decision if o.carried else None,
@@ -46,6 +49,7 @@ def snapshot(workbook: Workbook) -> YearSnapshot:
             for o in workbook.objectives
         ],
         health=[r.model_copy(deep=True) for r in workbook.health],
+        governance=workbook.governance.model_copy(deep=True),
     )
 
 
@@ -82,7 +86,8 @@ def _closed(decision: CarryDecision | None, status: ObjectiveStatus) -> bool:
 
 def carry_forward(workbook: Workbook) -> Workbook:
     """Next fiscal year's workbook: this year goes into history, statements and open
-    objectives come over awaiting a decision, the health check starts empty."""
+    objectives come over awaiting a decision (with their direction), governance and
+    settings come over as they stand, the health check starts empty."""
     nxt = workbook.model_copy(deep=True)
     nxt.id = new_id()
     nxt.history = [*nxt.history, snapshot(workbook)]
@@ -116,10 +121,7 @@ def carry_forward(workbook: Workbook) -> Workbook:
         objective.comments = ""
         carried.append(objective)
     nxt.objectives = carried
-    kept = {o.id for o in carried}
-    nxt.alignment = [link for link in nxt.alignment if link.objective_id in kept]
-    for item in nxt.office_strategy:
-        item.objective_ids = [oid for oid in item.objective_ids if oid in kept]
+    prune_objective_links(nxt, {o.id for o in carried}.__contains__)
 
     nxt.health = [HealthRating(complaint=r.complaint) for r in workbook.health]
     nxt.approvals = []

@@ -1,10 +1,11 @@
-"""When a step of the walk counts as complete: the parts each step needs, and rows that
-count as nothing.
+"""Rows that count, and rows that count as nothing: the lists behind the progress rules
+(planning.readiness) of the steps of the walk.
 
 A row of a list counts only when what names it is filled in (a participant's name, a
 strategic objective's title, ...). A row with nothing typed in it at all is *blank*: it
 counts as nothing and is flagged, so "Add" pressed once too often cannot make a step look
-complete. The rules, as the README's "Decisions worth knowing" states them:
+complete. The steps' rules (planning.readiness), as the README's "Decisions worth knowing"
+states them:
 
 1. Review setup: organisation, fiscal year, review dates (from and to), facilitator, and
    at least one named participant.
@@ -26,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planning.enums import ApprovalDecision, StrategyKind
 from planning.findings import Finding, warning
 from planning.model import Workbook
 from planning.steps import Step
@@ -128,54 +128,3 @@ def blank_row_findings(workbook: Workbook) -> list[Finding]:
                     )
                 )
     return found
-
-
-def _setup_parts(wb: Workbook) -> list[object]:
-    s = wb.setup
-    return [
-        s.organisation.strip(),
-        s.fiscal_year.label.strip(),
-        s.review_start,
-        s.review_end,
-        s.facilitator.strip(),
-        counted(wb, Step.SETUP),
-    ]
-
-
-def _office_strategy_parts(wb: Workbook) -> list[object]:
-    items = counted(wb, Step.OFFICE_STRATEGY)
-    return [[i for i in items if i.kind is kind] for kind in StrategyKind]
-
-
-def _signoff_parts(wb: Workbook) -> list[object]:
-    approvers = counted(wb, Step.SIGNOFF)
-    decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
-    return [approvers, bool(approvers) and decided]
-
-
-PARTS: dict[Step, Callable[[Workbook], list[object]]] = {
-    Step.SETUP: _setup_parts,
-    Step.OFFICE: lambda wb: [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()],
-    Step.STRATEGY: lambda wb: [counted(wb, Step.STRATEGY)],
-    Step.CONSTITUENTS: lambda wb: [counted(wb, Step.CONSTITUENTS)],
-    Step.HEALTH: lambda wb: [r.score for r in wb.health],
-    Step.PURPOSE: lambda wb: [wb.purpose.text.strip(), wb.purpose.decision],
-    Step.MISSION_VISION: lambda wb: [
-        wb.mission.text.strip(),
-        wb.mission.decision,
-        wb.vision.text.strip(),
-        wb.vision.decision,
-    ],
-    Step.OBJECTIVES: lambda wb: [counted(wb, Step.OBJECTIVES)],
-    Step.ALIGNMENT: lambda wb: [wb.alignment],
-    Step.OFFICE_STRATEGY: _office_strategy_parts,
-    Step.COMMUNICATION: lambda wb: [counted(wb, Step.COMMUNICATION)],
-    Step.SIGNOFF: _signoff_parts,
-}
-
-
-def progress(workbook: Workbook, step: Step) -> tuple[int, int]:
-    """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
-    parts = PARTS[step](workbook)
-    filled = sum(1 for part in parts if part not in (None, "", [], False))
-    return filled, len(parts)

@@ -96,6 +96,48 @@ class ValueCategory(_Labelled):
     OTHER = "other"
 
 
+class Direction(_Labelled):
+    """Which way an objective's measure should move, so progress and checks know "better"."""
+
+    UP = "up"
+    DOWN = "down"
+    RANGE = "range"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class DecisionRight(_Labelled):
+    """How far the office's say goes on a matter: it decides, recommends, or only reports."""
+
+    DECIDES = "decides"
+    RECOMMENDS = "recommends"
+    REPORTS = "reports"
+
+
+class GovernanceRole(_Labelled):
+    """The roles of the office's governance, the columns of its RACI."""
+
+    SPONSOR = "sponsor"
+    STEERING_GROUP = "steering_group"
+    OFFICE_LEADER = "office_leader"
+    OFFICE_STAFF = "office_staff"
+    DELIVERY_MANAGERS = "delivery_managers"
+    OBJECTIVE_OWNERS = "objective_owners"
+
+
+class Raci(_Labelled):
+    """Responsible, accountable, consulted, informed: one cell of the RACI."""
+
+    RESPONSIBLE = "responsible"
+    ACCOUNTABLE = "accountable"
+    CONSULTED = "consulted"
+    INFORMED = "informed"
+
+    @property
+    def letter(self) -> str:
+        return self.value[0].upper()
+
+
 class Strength(_Labelled):
     WEAK = "weak"
     MEDIUM = "medium"
@@ -170,6 +212,16 @@ _LABELS: dict[Enum, str] = {
     Complaint.SEEN_AS_BURDEN: "The office is seen as a burden",
     Complaint.BUSINESS_DOESNT_UNDERSTAND_OFFICE: "The business doesn't understand the office",
     Complaint.OFFICE_DOESNT_UNDERSTAND_BUSINESS: "The office doesn't understand the business",
+    Direction.UP: "Up (higher is better)",
+    Direction.DOWN: "Down (lower is better)",
+    Direction.RANGE: "Stay within a range",
+    Direction.AT_LEAST: "At least",
+    Direction.AT_MOST: "At most",
+    GovernanceRole.STEERING_GROUP: "Steering group",
+    GovernanceRole.OFFICE_LEADER: "Office leader",
+    GovernanceRole.OFFICE_STAFF: "Office staff",
+    GovernanceRole.DELIVERY_MANAGERS: "Project and program managers",
+    GovernanceRole.OBJECTIVE_OWNERS: "Objective owners",
     StepState.IN_PROGRESS: "In progress",
     StepState.NEEDS_ATTENTION: "Needs attention",
 }

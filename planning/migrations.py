@@ -23,7 +23,49 @@ def _v1_to_v2(document: Document) -> Document:
     return document
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _direction(item: Document) -> str:
+    """Version 2 had no direction; its progress formula read a target below the baseline
+    as "lower is better", so such objectives become "down" and the rest "up"."""
+    baseline, target = item.get("baseline"), item.get("target")
+    numbers = (int, float)
+    if (
+        isinstance(baseline, numbers)
+        and isinstance(target, numbers)
+        and not isinstance(baseline, bool)
+        and not isinstance(target, bool)
+        and target < baseline
+    ):
+        return "down"
+    return "up"
+
+
+def _dicts(value: object) -> list[Document]:
+    """The dict items of a list; anything malformed is left for validation to refuse."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _add_direction(objective: Document) -> None:
+    objective.setdefault("direction", _direction(objective))
+    objective.setdefault("target_max", None)
+
+
+def _v2_to_v3(document: Document) -> Document:
+    """Version 3 adds the objective's direction (and a range's upper end), the workbook's
+    settings (currency, focus limit), its governance, and governance in each year's history.
+    The currency of an old file stays unset: it was never recorded, and guessing from the
+    locale of whoever opens the file could be wrong."""
+    for objective in _dicts(document.get("objectives")):
+        _add_direction(objective)
+    document.setdefault("settings", {"currency": "", "focus_limit": 7})
+    document.setdefault("governance", {})
+    for year in _dicts(document.get("history")):
+        year.setdefault("governance", None)
+        for result in _dicts(year.get("objectives")):
+            _add_direction(result)
+    return document
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(document: Document, from_version: int, to_version: int) -> Document:

@@ -7,15 +7,16 @@ changes once created, separate from the user-facing `code`; links between entiti
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from planning.currency import locale_currency
 from planning.enums import (
     ApprovalDecision,
     CarryDecision,
     Complaint,
+    Direction,
     ObjectiveStatus,
     OfficeKind,
     Priority,
@@ -24,29 +25,20 @@ from planning.enums import (
     Strength,
     ValueCategory,
 )
+from planning.governance import Governance
+from planning.progress import progress
+from planning.records import Entity, Record, new_id
 from planning.steps import Step
 
 FORMAT_NAME = "pmo-workbook"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DEFAULT_PURPOSE = (
     "The office exists to help its constituents, the customers it serves, achieve their "
     "objectives and execute their strategy. The office succeeds when its customers succeed."
 )
 
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-class Record(BaseModel):
-    """Base of every stored structure: unknown keys are refused, NaN and infinity too."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, validate_assignment=True)
-
-
-class Entity(Record):
-    id: str = Field(default_factory=new_id, min_length=1, max_length=64)
+__all__ = ["Entity", "Governance", "Record", "new_id"]  # re-exported: their old home
 
 
 # --- 1. Review setup ---------------------------------------------------------------------
@@ -169,7 +161,11 @@ class Objective(Entity):
     measure: str = ""
     unit: str = ""
     baseline: float | None = None
+    # For a range, `target` is the low end of the band and `target_max` the high end; for
+    # "at least" / "at most", `target` is the level to hold.
+    direction: Direction = Direction.UP
     target: float | None = None
+    target_max: float | None = None
     due: date | None = None
     owner: str = ""
     constituent_ids: list[str] = Field(default_factory=list)
@@ -187,13 +183,8 @@ class Objective(Entity):
         return None
 
     def progress(self) -> float | None:
-        """Share of the way from baseline to target, 0..1 (may exceed 1); None if unknown."""
-        latest = self.latest_actual()
-        if latest is None or self.baseline is None or self.target is None:
-            return None
-        if self.target == self.baseline:
-            return None
-        return (latest - self.baseline) / (self.target - self.baseline)
+        """Progress of the latest actual, for the direction (see planning/progress.py)."""
+        return progress(self, self.latest_actual())
 
     def is_active(self) -> bool:
         if self.status is ObjectiveStatus.RETIRED:
@@ -277,6 +268,15 @@ class AgendaItem(Entity):
     minutes: int = Field(default=15, ge=1, le=600)
 
 
+class WorkbookSettings(Record):
+    """Settings of this workbook that the analysis and the exports read."""
+
+    # ISO 4217 code ("EUR"); "" means not set. New workbooks start from the user's locale.
+    currency: str = Field(default="", max_length=3, pattern=r"^([A-Z]{3})?$")
+    # How many active objectives the office can pursue at once before focus suffers.
+    focus_limit: int = Field(default=7, ge=1, le=100)
+
+
 # --- History -----------------------------------------------------------------------------
 
 
@@ -289,7 +289,9 @@ class ObjectiveResult(Record):
     measure: str = ""
     unit: str = ""
     baseline: float | None = None
+    direction: Direction = Direction.UP
     target: float | None = None
+    target_max: float | None = None
     result: float | None = None
     status: ObjectiveStatus = ObjectiveStatus.NOT_STARTED
     decision: CarryDecision | None = None
@@ -305,6 +307,8 @@ class YearSnapshot(Record):
     vision: Statement = Field(default_factory=Statement)
     objectives: list[ObjectiveResult] = Field(default_factory=list)
     health: list[HealthRating] = Field(default_factory=_empty_health)
+    # None for years recorded before governance was kept (schema version 2 and older).
+    governance: Governance | None = None
 
 
 # --- The workbook ------------------------------------------------------------------------
@@ -314,6 +318,7 @@ class Workbook(Record):
     format: str = FORMAT_NAME
     schema_version: int = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
+    settings: WorkbookSettings = Field(default_factory=WorkbookSettings)
     setup: ReviewSetup = Field(default_factory=ReviewSetup)
     office: Office = Field(default_factory=Office)
     strategy: list[StrategicObjective] = Field(default_factory=list)
@@ -327,6 +332,7 @@ class Workbook(Record):
     office_strategy: list[StrategyItem] = Field(default_factory=list)
     not_doing: list[NotDoing] = Field(default_factory=list)
     communication: list[CommunicationItem] = Field(default_factory=list)
+    governance: Governance = Field(default_factory=Governance)
     approvals: list[Approval] = Field(default_factory=list)
     charter: CharterSettings = Field(default_factory=CharterSettings)
     parking_lot: list[ParkingLotItem] = Field(default_factory=list)
@@ -348,12 +354,12 @@ class Workbook(Record):
         return "Management Office"
 
     def health_rating(self, complaint: Complaint) -> HealthRating:
+        """The rating of a complaint; a blank one, not stored, when the file has none
+        (reading never writes: planning.edits.stored_health_rating is for editing)."""
         for rating in self.health:
             if rating.complaint is complaint:
                 return rating
-        rating = HealthRating(complaint=complaint)
-        self.health.append(rating)
-        return rating
+        return HealthRating(complaint=complaint)
 
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -363,6 +369,9 @@ class Workbook(Record):
 
     def constituent(self, constituent_id: str) -> Constituent | None:
         return next((c for c in self.constituents if c.id == constituent_id), None)
+
+    def communication_item(self, item_id: str) -> CommunicationItem | None:
+        return next((c for c in self.communication if c.id == item_id), None)
 
     def link(self, objective_id: str, strategic_id: str) -> AlignmentLink | None:
         for link in self.alignment:
@@ -380,9 +389,13 @@ class Workbook(Record):
         return [o for o in self.objectives if o.is_active()]
 
 
-def new_workbook(organisation: str = "", fiscal_year: str = "") -> Workbook:
-    """A fresh workbook with the customer-success purpose prefilled."""
+def new_workbook(
+    organisation: str = "", fiscal_year: str = "", currency: str | None = None
+) -> Workbook:
+    """A fresh workbook with the customer-success purpose prefilled; the currency comes
+    from the user's locale unless given."""
     workbook = Workbook()
+    workbook.settings.currency = locale_currency() if currency is None else currency
     workbook.setup.organisation = organisation
     workbook.setup.fiscal_year.label = fiscal_year
     return workbook

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planning.alignment import alignment_findings
-from planning.completeness import blank_row_findings, progress
-from planning.enums import Severity, StepState
+from planning.completeness import blank_row_findings, counted
+from planning.enums import ApprovalDecision, Severity, StepState, StrategyKind
 from planning.findings import Finding
 from planning.model import Workbook
 from planning.rules import (
@@ -17,7 +18,7 @@ from planning.rules import (
 )
 from planning.smart import smart_findings
 from planning.statements import statement_findings
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
 
 def all_findings(workbook: Workbook) -> list[Finding]:
@@ -32,17 +33,104 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + signoff_findings(workbook)
         + blank_row_findings(workbook)
     )
-    order = list(Step)
-    return sorted(found, key=lambda f: (order.index(f.step), -f.severity.rank))
+    return sorted(found, key=lambda f: (f.step.number, -f.severity.rank))
 
 
-def findings_for(findings: list[Finding], step: Step) -> list[Finding]:
-    return [f for f in findings if f.step is step]
+# --- progress rules: the parts a complete step has filled -------------------------------
+# Readiness counts a part filled unless it is None, "", [] or False: none filled is an empty
+# step, all filled a complete one. A list's rows count only when what names them is
+# filled in (planning.completeness): a blank row counts as nothing, and is flagged.
+
+
+def setup_parts(wb: Workbook) -> list[object]:
+    """Organisation, fiscal year, both review dates, facilitator, a named participant."""
+    s = wb.setup
+    return [
+        s.organisation.strip(),
+        s.fiscal_year.label.strip(),
+        s.review_start,
+        s.review_end,
+        s.facilitator.strip(),
+        counted(wb, Step.SETUP),
+    ]
+
+
+def office_parts(wb: Workbook) -> list[object]:
+    return [wb.office.kind, wb.office.full_name.strip(), wb.office.scope.strip()]
+
+
+def strategy_parts(wb: Workbook) -> list[object]:
+    return [counted(wb, Step.STRATEGY)]
+
+
+def constituents_parts(wb: Workbook) -> list[object]:
+    return [counted(wb, Step.CONSTITUENTS)]
+
+
+def health_parts(wb: Workbook) -> list[object]:
+    return [r.score for r in wb.health]
+
+
+def purpose_parts(wb: Workbook) -> list[object]:
+    return [wb.purpose.text.strip(), wb.purpose.decision]
+
+
+def mission_vision_parts(wb: Workbook) -> list[object]:
+    return [
+        wb.mission.text.strip(),
+        wb.mission.decision,
+        wb.vision.text.strip(),
+        wb.vision.decision,
+    ]
+
+
+def objectives_parts(wb: Workbook) -> list[object]:
+    return [counted(wb, Step.OBJECTIVES)]
+
+
+def alignment_parts(wb: Workbook) -> list[object]:
+    return [wb.alignment]
+
+
+def office_strategy_parts(wb: Workbook) -> list[object]:
+    """A titled service, process, people item and tool: the four parts of the strategy."""
+    items = counted(wb, Step.OFFICE_STRATEGY)
+    return [[i for i in items if i.kind is kind] for kind in StrategyKind]
+
+
+def communication_parts(wb: Workbook) -> list[object]:
+    return [counted(wb, Step.COMMUNICATION)]
+
+
+def signoff_parts(wb: Workbook) -> list[object]:
+    """Approvers named, and every one of them decided (no approvers: nothing filled)."""
+    approvers = counted(wb, Step.SIGNOFF)
+    decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
+    return [approvers, bool(approvers) and decided]
+
+
+PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {
+    Step.SETUP: setup_parts,
+    Step.OFFICE: office_parts,
+    Step.STRATEGY: strategy_parts,
+    Step.CONSTITUENTS: constituents_parts,
+    Step.HEALTH: health_parts,
+    Step.PURPOSE: purpose_parts,
+    Step.MISSION_VISION: mission_vision_parts,
+    Step.OBJECTIVES: objectives_parts,
+    Step.ALIGNMENT: alignment_parts,
+    Step.OFFICE_STRATEGY: office_strategy_parts,
+    Step.COMMUNICATION: communication_parts,
+    Step.SIGNOFF: signoff_parts,
+}
+"""One progress rule per step of the registry (a test checks they agree)."""
 
 
 def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
-    """(parts filled, parts required) for a step: the rules are planning.completeness's."""
-    return progress(workbook, step)
+    """(parts filled, parts required) for a step: 0 filled is empty, all is complete."""
+    parts = PROGRESS[step](workbook)
+    filled = sum(1 for part in parts if part not in (None, "", [], False))
+    return filled, len(parts)
 
 
 def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = None) -> StepState:
@@ -57,7 +145,7 @@ def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = 
 
 def step_states(workbook: Workbook, findings: list[Finding] | None = None) -> dict[Step, StepState]:
     findings = all_findings(workbook) if findings is None else findings
-    return {step: step_state(workbook, step, findings) for step in Step}
+    return {info.step: step_state(workbook, info.step, findings) for info in STEPS}
 
 
 @dataclass(frozen=True)

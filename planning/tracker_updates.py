@@ -2,10 +2,13 @@
 
 Given the rows read from a tracker's Objectives sheet (raw cell values, no spreadsheet
 library involved) and the workbook, `plan_updates` lists every change as old → new and every
-problem with the row, column and value found; `apply_updates` applies the changes. Rows are
-matched by the hidden stable id, never by position or code. Only the columns owners may edit
-are imported (status, quarterly actuals, comments); a changed code or title is reported and
-not applied. An invalid cell is skipped and reported; the row's other cells still count.
+problem with the row, column and value found; `apply_updates` applies the changes, all of
+them or none. Rows are matched by the hidden stable id, never by position or code. The
+columns owners may edit (planning.tracker_columns) are imported; a change in any other
+column is reported and not applied, and so is a row whose id names an objective with another
+code and title (ids swapped), or an objective the tracker did not hold (closed). An invalid
+cell is skipped and reported; the row's other cells still count. A column the tracker lacks
+(an older tracker) is simply not read.
 """
 
 from __future__ import annotations
@@ -15,22 +18,26 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from planning.enums import ObjectiveStatus
+from pydantic import ValidationError
+
+from planning.enums import ObjectiveStatus, ValueCategory
+from planning.errors import WorkbookError
 from planning.model import Objective, Workbook
+from planning.tracker_columns import (
+    CELL_TEXT_LIMIT,
+    EDITABLE_KEYS,
+    QUARTERS,
+    READ_ONLY_KEYS,
+    column,
+    exported_value,
+    header,
+)
 
 # The editable columns: field key → the tracker's column header.
-EDITABLE_FIELDS: dict[str, str] = {
-    "status": "Status",
-    "q1": "Q1 actual",
-    "q2": "Q2 actual",
-    "q3": "Q3 actual",
-    "q4": "Q4 actual",
-    "comments": "Comments",
-}
-QUARTERS = ("q1", "q2", "q3", "q4")
+EDITABLE_FIELDS: dict[str, str] = {key: header(key) for key in EDITABLE_KEYS}
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _SHOWN = 60
 
@@ -125,6 +132,10 @@ def _identity(text: str) -> str:
     return text
 
 
+class ImportRefused(WorkbookError):
+    """An import that cannot be applied as a whole; nothing was changed."""
+
+
 def plan_updates(
     workbook: Workbook, rows: Sequence[TrackerRow], *, as_exported: Callable[[str], str] = _identity
 ) -> ImportPlan:
@@ -171,6 +182,7 @@ def plan_updates(
         else:
             matched[row.row_id] = row
 
+    context = _Context(workbook, as_exported)
     changes: list[FieldChange] = []
     for objective in workbook.objectives:
         found = matched.get(objective.id)
@@ -183,7 +195,7 @@ def plan_updates(
                     )
                 )
             continue
-        changes += _row_changes(objective, found, problems, as_exported)
+        changes += _row_changes(objective, found, problems, context)
     problems.sort(key=lambda p: (p.row is None, p.row or 0))
     return ImportPlan(changes, problems, len(matched))
 
@@ -193,45 +205,125 @@ def _name(objective: Objective) -> str:
     return f'{code} "{objective.title}"' if objective.title else code
 
 
+@dataclass
+class _Context:
+    """What comparing a row needs from the workbook, computed once per import."""
+
+    workbook: Workbook
+    as_exported: Callable[[str], str]
+
+    def __post_init__(self) -> None:
+        wb = self.workbook
+        self.names = {c.id: c.name for c in wb.constituents}
+        linked: dict[str, set[str]] = {}
+        for link in wb.alignment:
+            linked.setdefault(link.objective_id, set()).add(link.strategic_id)
+        self.linked = linked
+
+    def exported(self, objective: Objective, key: str) -> Any:
+        ids = self.linked.get(objective.id, set())
+        supported = [_label(s.code, s.title) for s in self.workbook.strategy if s.id in ids]
+        return exported_value(self.workbook, objective, key, names=self.names, supported=supported)
+
+
+def _label(code: str, title: str) -> str:
+    return code.strip() or title.strip() or "(no code)"
+
+
 def _row_changes(
-    objective: Objective,
-    row: TrackerRow,
-    problems: list[ImportProblem],
-    as_exported: Callable[[str], str],
+    objective: Objective, row: TrackerRow, problems: list[ImportProblem], context: _Context
 ) -> list[FieldChange]:
     code = objective.code or "(no code)"
-    for label, found, current in (
-        ("Code", row.code, objective.code),
-        ("Objective", row.title, objective.title),
+    found_code, found_title = _text(row.code), _text(row.title)
+    if not _same_text(found_code, objective.code, context) and not _same_text(
+        found_title, objective.title, context
     ):
-        text = _text(found)
-        if text != as_exported(current):
+        problems.append(
+            ImportProblem(
+                f"this Row id belongs to {_name(objective)}, but the row shows "
+                f"{shown(found_code)} {shown(found_title)} (Row ids swapped or edited?); "
+                "the row is not imported",
+                row.row,
+                "Row id",
+                shown(row.row_id),
+            )
+        )
+        return []
+    found: list[ImportProblem] = []
+    changes = _editable_changes(objective, row, found, code, context)
+    found += _read_only_problems(objective, row, code, context)
+    if not objective.is_active():
+        # Closed objectives are not exported: whatever a row naming one says, it is not
+        # applied (a tampered Row id must not reopen an achieved objective).
+        if changes or found:
             problems.append(
                 ImportProblem(
-                    f"changed in the tracker from {shown(current)}; not imported (change it in "
-                    "the workbook)",
+                    f"{_name(objective)} is closed ({_closed(objective)}) and was not in the "
+                    "exported tracker; the row is not imported",
                     row.row,
-                    label,
-                    shown(text),
+                    "Row id",
+                    shown(row.row_id),
                     code,
                 )
             )
+        return []
+    problems.extend(found)
+    return changes
 
+
+def _closed(objective: Objective) -> str:
+    if objective.status is ObjectiveStatus.RETIRED or objective.carried is None:
+        return objective.status.label.lower()
+    decision = objective.carried.decision
+    return decision.label.lower() if decision else objective.status.label.lower()
+
+
+def _read_only_problems(
+    objective: Objective, row: TrackerRow, code: str, context: _Context
+) -> list[ImportProblem]:
+    problems: list[ImportProblem] = []
+    cells = {"code": row.code, "title": row.title, **row.cells}
+    for key in READ_ONLY_KEYS:
+        if key not in cells:
+            continue
+        raw = cells[key]
+        current = context.exported(objective, key)
+        if _same(column(key).type, raw, current, context):
+            continue
+        problems.append(
+            ImportProblem(
+                f"changed in the tracker from {shown(current)}; not imported (change it in "
+                "the workbook)",
+                row.row,
+                header(key),
+                shown(_text(raw) if column(key).type == "text" else raw),
+                code,
+            )
+        )
+    return problems
+
+
+def _editable_changes(
+    objective: Objective,
+    row: TrackerRow,
+    problems: list[ImportProblem],
+    code: str,
+    context: _Context,
+) -> list[FieldChange]:
     changes: list[FieldChange] = []
 
     def change(field_key: str, old: Any, new: Any) -> None:
         changes.append(FieldChange(objective.id, code, field_key, old, new, row.row))
+
+    def problem(key: str, message: str) -> None:
+        problems.append(ImportProblem(message, row.row, header(key), shown(row.cells[key]), code))
 
     if "status" in row.cells:
         raw = row.cells["status"]
         status = ObjectiveStatus.from_label(raw) if isinstance(raw, str) else None
         if status is None:
             known = ", ".join(s.label for s in ObjectiveStatus)
-            problems.append(
-                ImportProblem(
-                    f"not a known status ({known}); skipped", row.row, "Status", shown(raw), code
-                )
-            )
+            problem("status", f"not a known status ({known}); skipped")
         elif status is not objective.status:
             change("status", objective.status, status)
     for index, key in enumerate(QUARTERS):
@@ -239,16 +331,100 @@ def _row_changes(
             continue
         number, error = _number(row.cells[key])
         if error:
-            problems.append(
-                ImportProblem(error, row.row, EDITABLE_FIELDS[key], shown(row.cells[key]), code)
-            )
+            problem(key, error)
         elif number != objective.actuals[index]:
             change(key, objective.actuals[index], number)
+    if "value_category" in row.cells:
+        raw = row.cells["value_category"]
+        category = ValueCategory.from_label(raw) if isinstance(raw, str) else None
+        if _blank(raw):
+            category = None
+        elif category is None:
+            known = ", ".join(c.label for c in ValueCategory)
+            problem("value_category", f"not a known value category ({known}); skipped")
+            category = objective.value_category
+        if category is not objective.value_category:
+            change("value_category", objective.value_category, category)
+    if "value_amount" in row.cells:
+        number, error = _number(row.cells["value_amount"])
+        if error:
+            problem("value_amount", error)
+        elif number != objective.value_amount:
+            change("value_amount", objective.value_amount, number)
     if "comments" in row.cells:
         text = _text(row.cells["comments"])
-        if text != as_exported(objective.comments) and text != objective.comments:
+        if _too_long(text):
+            problem(
+                "comments",
+                f"longer than a cell can hold ({len(text):,} characters; at most "
+                f"{CELL_TEXT_LIMIT:,}); skipped",
+            )
+        elif not _same_text(text, objective.comments, context):
             change("comments", objective.comments, text)
     return changes
+
+
+# --- Comparing what the tracker holds with what the export wrote ------------------------
+
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def canonical_text(text: str) -> str:
+    """`text` as a spreadsheet may hand it back: its `_xHHHH_` escapes decoded (LibreOffice
+    and openpyxl decode them differently, and a round trip can unwrap one `_x005F_` level)
+    and its line endings made LF (LibreOffice turns CR into LF). Two texts equal here are
+    the same text to a reader."""
+    for _ in range(3):  # bounded: a crafted cell must not make this quadratic
+        decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _same_text(found: str, current: str, context: _Context) -> bool:
+    if found == current:
+        return True
+    found = canonical_text(found)
+    return found in (canonical_text(context.as_exported(current)), canonical_text(current))
+
+
+def _too_long(text: str) -> bool:
+    return len(text) > CELL_TEXT_LIMIT and len(text.encode("utf-16-le")) // 2 > CELL_TEXT_LIMIT
+
+
+def _same(kind: str, raw: Any, current: Any, context: _Context) -> bool:
+    if kind == "number":
+        number, error = _number(raw)
+        if error:
+            return False
+        if number is None or current is None:
+            return number is None and current is None
+        return math.isclose(number, current, rel_tol=1e-9, abs_tol=1e-12)
+    if kind == "date":
+        return bool(_date(raw) == current)
+    return _same_text(_text(raw), current or "", context)
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _date(value: Any) -> date | str | None:
+    """A due date as read; a value that is no date comes back as it is (never equal)."""
+    if _blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2_958_466:
+        return _EXCEL_EPOCH + timedelta(days=int(value))  # a date whose format was lost
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return value
+    return str(value)
 
 
 def _text(value: Any) -> str:
@@ -264,37 +440,60 @@ def _text(value: Any) -> str:
 
 
 def _number(value: Any) -> tuple[float | None, str | None]:
-    """A quarterly actual as a number; or the reason it is not one."""
+    """A number cell as a number; or the reason it is not one."""
     if _blank(value):
         return None, None
     if isinstance(value, bool):
         return None, "a number is expected, not TRUE/FALSE; skipped"
-    if isinstance(value, int | float):
-        if not math.isfinite(value):
-            return None, "not a finite number; skipped"
-        return float(value), None
     if isinstance(value, datetime | date):
         return None, "a number is expected, not a date; skipped"
-    if isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+    if isinstance(value, str):
+        if not _NUMBER_TEXT.match(value.strip()):
+            return None, "a number is expected, not text; skipped"
         # A number stored as text (pasted, or typed after an apostrophe) is still a number.
-        return float(value.strip()), None
-    return None, "a number is expected, not text; skipped"
+        value = float(value.strip())
+    if isinstance(value, int | float):
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if not math.isfinite(number):
+            return None, "not a finite number; skipped"
+        return number, None
+    return None, "a number is expected; skipped"
 
 
 def apply_updates(workbook: Workbook, plan: ImportPlan) -> int:
-    """Applies the plan's changes to `workbook`; returns how many were applied."""
-    applied = 0
-    for item in plan.changes:
-        objective = workbook.objective(item.objective_id)
-        if objective is None:
-            continue
-        if item.field == "status":
-            objective.status = item.new
-        elif item.field in QUARTERS:
-            actuals = list(objective.actuals)
-            actuals[QUARTERS.index(item.field)] = item.new
-            objective.actuals = actuals
-        elif item.field == "comments":
-            objective.comments = item.new
-        applied += 1
-    return applied
+    """Applies the plan's changes to `workbook`, all of them or none; returns how many were
+    applied. Raises ImportRefused, leaving the workbook as it was, when one cannot be."""
+    updated: dict[str, Objective] = {}
+    try:
+        for item in plan.changes:
+            objective = updated.get(item.objective_id)
+            if objective is None:
+                original = workbook.objective(item.objective_id)
+                if original is None or not original.is_active():
+                    raise ImportRefused(
+                        f"{item.code}: the objective is no longer open in the workbook; "
+                        "nothing is imported."
+                    )
+                objective = updated[item.objective_id] = original.model_copy(deep=True)
+            _set(objective, item)
+    except (ValidationError, ValueError, TypeError) as exc:
+        raise ImportRefused(
+            f"The tracker's changes cannot be applied ({type(exc).__name__}); nothing is imported."
+        ) from exc
+    if updated:
+        workbook.objectives = [updated.get(o.id, o) for o in workbook.objectives]
+    return len(plan.changes)
+
+
+def _set(objective: Objective, item: FieldChange) -> None:
+    if item.field in QUARTERS:
+        actuals = list(objective.actuals)
+        actuals[QUARTERS.index(item.field)] = item.new
+        objective.actuals = actuals
+    elif item.field in EDITABLE_KEYS:
+        setattr(objective, item.field, item.new)
+    else:
+        raise ValueError(f"{item.field} is not an editable column")

@@ -20,6 +20,7 @@ DIALOGS = (
     "ask_unsaved",
     "ask_locked",
     "ask_restore",
+    "ask_changed_on_disk",
     "ask_charter_template",
     "ask_after_export",
     "show_error",

@@ -21,6 +21,7 @@ from planning.enums import (
     ApprovalDecision,
     CarryDecision,
     Complaint,
+    GovernanceRole,
     ObjectiveStatus,
     OfficeKind,
     Priority,
@@ -30,6 +31,8 @@ from planning.enums import (
     ValueCategory,
 )
 from planning.fileformat import save_workbook
+from planning.governance import Governance, StaffLine
+from planning.governance_defaults import default_governance
 from planning.model import (
     AlignmentLink,
     Approval,
@@ -57,8 +60,21 @@ def sid(name: str) -> str:
     return str(uuid.uuid5(_NS, name))
 
 
+def _fix_ids(governance: Governance, prefix: str) -> Governance:
+    """Deterministic ids for the rows default_governance() made."""
+    for name in ("roles", "raci", "staff", "escalation"):
+        for index, row in enumerate(getattr(governance, name)):
+            row.id = sid(f"{prefix}-{name}-{index}")
+    return governance
+
+
+def _holders(governance: Governance, holders: dict[GovernanceRole, str]) -> None:
+    for row in governance.roles:
+        row.holder = holders.get(row.role, row.holder)
+
+
 def first_year() -> Workbook:
-    wb = new_workbook("Northwind Freight", "FY2026")
+    wb = new_workbook("Northwind Freight", "FY2026", currency="EUR")
     wb.id = sid("workbook-fy2026")
     s = wb.setup
     s.fiscal_year.start, s.fiscal_year.end = date(2026, 1, 1), date(2026, 12, 31)
@@ -269,6 +285,27 @@ def first_year() -> Workbook:
             owner="Amara Okafor",
         ),
     ]
+    gov = default_governance(OfficeKind.PROJECT)
+    _holders(
+        gov,
+        {
+            GovernanceRole.SPONSOR: "Hana Sato, Chief Operating Officer",
+            GovernanceRole.STEERING_GROUP: "IT and operations steering group",
+            GovernanceRole.OFFICE_LEADER: "Amara Okafor",
+            GovernanceRole.OFFICE_STAFF: "Methods and tools team",
+            GovernanceRole.DELIVERY_MANAGERS: "Project managers in IT and operations",
+            GovernanceRole.OBJECTIVE_OWNERS: "Named per objective",
+        },
+    )
+    gov.staff = [
+        StaffLine(role="Head of office", people=1),
+        StaffLine(role="Methods and tools lead", people=1),
+        StaffLine(role="Project coaches", people=3),
+    ]
+    gov.budget = 650000
+    gov.budget_note = "Staff, training and the project tool's licences."
+    gov.reporting_ids = [sid("m-report")]
+    wb.governance = _fix_ids(gov, "g1")
     wb.approvals = [
         Approval(
             id=sid("a-coo"),
@@ -523,6 +560,27 @@ def later_year(first: Workbook) -> Workbook:
             owner="Amara Okafor",
         ),
     ]
+    gov = default_governance(OfficeKind.PORTFOLIO)
+    _holders(
+        gov,
+        {
+            GovernanceRole.SPONSOR: "Daniel Mensah, Chief Executive Officer",
+            GovernanceRole.STEERING_GROUP: "Executive committee",
+            GovernanceRole.OFFICE_LEADER: "Amara Okafor",
+            GovernanceRole.OFFICE_STAFF: "Portfolio analysts",
+            GovernanceRole.DELIVERY_MANAGERS: "Project managers in the business units",
+            GovernanceRole.OBJECTIVE_OWNERS: "Named per objective",
+        },
+    )
+    gov.staff = [
+        StaffLine(role="Head of office", people=1),
+        StaffLine(role="Portfolio analysts", people=2, note="Hired by Q2"),
+        StaffLine(role="Benefits lead", people=0.5),
+    ]
+    gov.budget = 480000
+    gov.budget_note = "Staff and the portfolio dashboard; project managers moved to the units."
+    gov.reporting_ids = [sid("m-review"), sid("m-bu")]
+    wb.governance = _fix_ids(gov, "g2")
     wb.approvals = [
         Approval(id=sid("a2-ceo"), name="Daniel Mensah", role="Chief Executive Officer"),
         Approval(

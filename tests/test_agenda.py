@@ -6,7 +6,6 @@ import pytest
 
 from planning.agenda import (
     HALF_DAY_LIMIT,
-    HALF_DAY_MINUTES,
     SlotTimer,
     format_clock,
     format_duration,
@@ -17,7 +16,7 @@ from planning.agenda import (
     total_minutes,
 )
 from planning.model import AgendaItem
-from planning.steps import Step
+from planning.steps import STEPS, Step
 
 
 def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
@@ -26,7 +25,7 @@ def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
     assert steps == list(Step)
     (pause,) = [item for item in agenda if item.step is None]
     assert pause.topic == "Break" and agenda.index(pause) == 5
-    assert total_minutes(agenda) == sum(HALF_DAY_MINUTES.values()) + 15
+    assert total_minutes(agenda) == sum(info.agenda_minutes for info in STEPS) + 15
     assert total_minutes(agenda) <= HALF_DAY_LIMIT == 240, "a half day is four hours at most"
     assert len({item.id for item in agenda}) == len(agenda)
 

@@ -29,6 +29,7 @@ from planning.model import Workbook
 from planning.statements import uses_bare_acronym
 
 EXPECTED_HEADINGS = [
+    "Executive summary",
     "Document control",
     "Purpose",
     "Office kind and scope",
@@ -42,6 +43,7 @@ EXPECTED_HEADINGS = [
     "Governance and review cadence",
     "Communication plan",
     "Health-check baseline",
+    "Appendix: the X-matrix",
     "Appendix: what changed since last year",
 ]
 
@@ -154,7 +156,9 @@ def test_objectives_table_rows(built: tuple[DocxDocument, bytes, list[str]]) -> 
     table = next(
         t
         for t in document.tables
-        if t.rows[0].cells[0].text == "Code" and t.rows[0].cells[1].text == "Objective"
+        if t.rows[0].cells[0].text == "Code"
+        and t.rows[0].cells[1].text == "Objective"
+        and t.rows[0].cells[2].text == "Measure"
     )
     header = [c.text for c in table.rows[0].cells]
     assert header == [
@@ -170,13 +174,14 @@ def test_objectives_table_rows(built: tuple[DocxDocument, bytes, list[str]]) -> 
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
     # Retired (PO-3) and achieved (PO-2) objectives are not commitments for this year.
     assert sorted(rows) == ["PF-1", "PF-2", "PF-3", "PO-1", "PO-4"]
-    assert rows["PO-1"][3:] == [
+    assert rows["PO-1"][3:-1] == [
         "68% → 80%",
         "31 Dec 2027",
         "Jonas Weber",
         "Operations division, Executive committee",
-        "Time to market: 250,000",
     ]
+    # The amount states its currency (the workbook's, or the locale's).
+    assert re.fullmatch(r"Time to market: 250,000( [A-Z]{3})?", rows["PO-1"][-1])
     assert rows["PF-2"][3] == "3 → 3 routes"
     assert rows["PF-3"][3] == "—"
 
@@ -196,7 +201,7 @@ def test_alignment_matrix_marks_and_gaps_in_words(
     assert [c.text for c in pf1.cells[1:]] == ["", "●●", "●●●", "", "", "5"]
     shading = pf1.cells[3]._tc.xpath("./w:tcPr/w:shd/@w:fill")
     assert shading == ["2E75B6"]
-    assert [c.text for c in matrix.rows[-1].cells] == ["Support", "3", "3", "6", "3", "0", ""]
+    assert [c.text for c in matrix.rows[-1].cells] == ["Support", "3", "3", "5", "3", "0", ""]
     assert "support 4 of 5 company strategic objectives (80%)" in text
     assert "1 company strategic objective is supported by no office objective" in text
     assert "1 office objective supports no company strategic objective" in text

@@ -61,3 +61,37 @@ def test_version_1_gains_an_empty_agenda() -> None:
     workbook = loads(json.dumps(document).encode())
     assert workbook.agenda == []
     assert json.loads(dumps(workbook))["agenda"] == []
+
+
+def test_version_2_gains_direction_settings_and_governance() -> None:
+    document = json.loads((FIXTURES / "schema-v2.pmowb").read_text(encoding="utf-8"))
+    assert "settings" not in document and "governance" not in document
+    workbook = loads(json.dumps(document).encode())
+    directions = {o.code: o.direction.value for o in workbook.objectives}
+    # PO-2 came over with its result (21) as baseline and target 20: version 2's progress
+    # read that as "lower is better", so it migrates as "down"; the others go up.
+    assert directions == {
+        "PO-1": "up",
+        "PO-2": "down",
+        "PO-3": "up",
+        "PO-4": "up",
+        "PF-1": "up",
+        "PF-2": "up",
+        "PF-3": "up",
+    }
+    assert all(o.target_max is None for o in workbook.objectives)
+    assert workbook.settings.currency == "" and workbook.settings.focus_limit == 7
+    assert workbook.governance.is_empty()
+    assert workbook.history[0].governance is None
+    assert [r.direction.value for r in workbook.history[0].objectives] == ["up"] * 4
+    saved = json.loads(dumps(workbook))
+    assert saved["settings"] == {"currency": "", "focus_limit": 7}
+    assert saved["objectives"][1]["direction"] == "down"
+
+
+def test_version_3_keeps_governance_and_its_history() -> None:
+    workbook = loads((FIXTURES / "schema-v3.pmowb").read_bytes())
+    assert workbook.settings.currency == "EUR"
+    assert "prioritisation" in workbook.governance.decides[0]
+    last = workbook.history[0].governance
+    assert last is not None and "delivery standards" in last.decides[0]

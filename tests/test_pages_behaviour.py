@@ -81,9 +81,9 @@ def test_signoff_lists_every_step_and_asks_for_exports(later, qtbot):
         page.export_tracker.click()
 
 
-@pytest.mark.parametrize("page_class", PAGES, ids=lambda p: p.step.value)
-def test_workshop_type_scales_the_page(later, qtbot, page_class):
-    page = open_page(qtbot, page_class, later)
+@pytest.mark.parametrize("entry", PAGES, ids=lambda p: p.step.value)
+def test_workshop_type_scales_the_page(later, qtbot, entry):
+    page = open_page(qtbot, entry.load(), later)
     normal_title = page.title_label.font().pointSizeF()
     font = QFont(page.font())
     font.setPointSizeF(font.pointSizeF() * 1.6)

@@ -308,7 +308,8 @@ def test_failure_while_building_leaves_destination_untouched(later_sample, tmp_p
     def broken(self, *args, **kwargs):
         raise OSError("disk vanished")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken)
+    # The tracker is written through openpyxl's ExcelWriter (with our own app properties).
+    monkeypatch.setattr("openpyxl.writer.excel.ExcelWriter.save", broken)
     with pytest.raises(OSError):
         write_tracker(later_sample, target)
     assert target.read_bytes() == b"previous tracker"

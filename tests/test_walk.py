@@ -78,10 +78,13 @@ def document(qapp):
 
 def test_pages_are_the_twelve_steps_in_order(document, qtbot):
     assert [page.step for page in PAGES] == list(Step)
-    for page_class in PAGES:
-        page = open_page(qtbot, page_class, document)
+    for entry in PAGES:
+        page = open_page(qtbot, entry.load(), document)
+        assert page.step is entry.step
         assert page.title_label.text() == f"{page.step.number}. {page.step.title}"
-        assert len(page.guidance) > 80
+        assert page.guidance_label is not None
+        assert page.guidance_label.text() == page.step.guidance
+        assert len(page.guidance_label.text()) > 80
 
 
 def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
 from ui.errors import ExceptionHook
 from ui.main_window import MainWindow
 from ui.settings import APP_NAME, Settings
@@ -20,7 +22,18 @@ def create_application(qt_args: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("PMO Workbook")
     app.setOrganizationName(APP_NAME)
+    # Matches packaging/linux/pmo-workbook.desktop, so a desktop shows the entry's icon.
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon in every shipped PNG size (no SVG plugin needed)."""
+    icon = QIcon()
+    for png in sorted(resources.ICONS.glob("pmo-workbook-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def start_main_window(path: Path | None, settings: Settings | None = None) -> MainWindow:

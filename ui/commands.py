@@ -9,6 +9,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from planning import edits
+from planning.enums import Strength
 from planning.model import Workbook
 from ui.document import Change, WorkbookDocument
 
@@ -116,51 +118,125 @@ def _deep(value: Any) -> Any:
     return value
 
 
-def insert_item(
-    document: WorkbookDocument, field: str, index: int, item: Any, change: Change, text: str
-) -> None:
-    def mutate(wb: Workbook) -> None:
-        items = getattr(wb, field)
-        items.insert(max(0, min(index, len(items))), item)
+class DomainEdit(QUndoCommand):
+    """An edit made by a planning function that returns what its undo needs (see
+    planning/edits.py): redo runs `apply` afresh each time, undo hands its last result to
+    `revert`. Unlike EditWorkbook it copies nothing."""
 
-    document.push(EditWorkbook(document, text, change, (field,), mutate))
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        text: str,
+        change: Change,
+        apply: Callable[[Workbook], Any],
+        revert: Callable[[Workbook, Any], None],
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self._change = change
+        self._apply = apply
+        self._revert = revert
+        self._undo: Any = None
+
+    def redo(self) -> None:
+        self._undo = self._apply(self._document.workbook)
+        self._document.notify(self._change)
+
+    def undo(self) -> None:
+        self._revert(self._document.workbook, self._undo)
+        self._document.notify(self._change)
+
+
+# What each cascading list's removal touches besides the list itself.
+_REMOVALS: dict[str, tuple[Callable[[Workbook, set[str]], edits.Removal], Change]] = {
+    "objectives": (edits.remove_objectives, Change.ALIGNMENT | Change.OFFICE_STRATEGY),
+    "strategy": (edits.remove_strategic_objectives, Change.ALIGNMENT),
+    "constituents": (edits.remove_constituents, Change.OBJECTIVES),
+}
+CASCADING = frozenset(_REMOVALS)
+"""Top-level lists whose entities other entities link to: remove_items cascades for them."""
 
 
 def remove_items(
     document: WorkbookDocument, field: str, ids: set[str], change: Change, text: str
 ) -> None:
     """Remove entities by id from a top-level list, with the links that point at them."""
-
-    def mutate(wb: Workbook) -> None:
-        setattr(wb, field, [x for x in getattr(wb, field) if x.id not in ids])
-        if field in ("objectives", "strategy"):
-            wb.alignment = [
-                a for a in wb.alignment if a.objective_id not in ids and a.strategic_id not in ids
-            ]
-        if field == "objectives":
-            for s in wb.office_strategy:
-                s.objective_ids = [i for i in s.objective_ids if i not in ids]
-        if field == "constituents":
-            for o in wb.objectives:
-                o.constituent_ids = [i for i in o.constituent_ids if i not in ids]
-
-    cascade = {
-        "objectives": (field, "alignment", "office_strategy"),
-        "strategy": (field, "alignment"),
-        "constituents": (field, "objectives"),
-    }.get(field, (field,))
-    extra = Change.ALIGNMENT if field in ("objectives", "strategy") else Change.NONE
-    if field == "constituents":
-        extra = Change.OBJECTIVES
-    document.push(EditWorkbook(document, text, change | extra, cascade, mutate))
+    ids = set(ids)
+    if field in _REMOVALS:
+        remove, extra = _REMOVALS[field]
+        document.push(
+            DomainEdit(document, text, change | extra, lambda wb: remove(wb, ids), edits.restore)
+        )
+        return
+    remove_rows(document, lambda wb: getattr(wb, field), ids, change, text)
 
 
-def move_item(
-    document: WorkbookDocument, field: str, source: int, destination: int, change: Change, text: str
+Rows = Callable[[Workbook], list[Any]]
+"""Finds a list of entities in the workbook (e.g. `lambda wb: wb.setup.participants`)."""
+
+
+def insert_row(
+    document: WorkbookDocument,
+    rows: Rows,
+    entity: Any,
+    change: Change,
+    text: str,
+    *,
+    before: str | None = None,
+    after: str | None = None,
 ) -> None:
-    def mutate(wb: Workbook) -> None:
-        items = getattr(wb, field)
-        item = items.pop(source)
-        items.insert(max(0, min(destination, len(items))), item)
+    """Insert a new entity before `before`, else after `after`, else at the end."""
+    # Each redo inserts a fresh copy of the entity as it was given: the object an undone
+    # EditWorkbook left behind may carry that command's changes.
+    pristine = entity.model_copy(deep=True)
 
-    document.push(EditWorkbook(document, text, change, (field,), mutate))
+    def apply(wb: Workbook) -> None:
+        edits.insert_row(rows(wb), pristine.model_copy(deep=True), before=before, after=after)
+
+    def revert(wb: Workbook, _: None) -> None:
+        edits.remove_rows(rows(wb), {pristine.id})
+
+    document.push(DomainEdit(document, text, change, apply, revert))
+
+
+def remove_rows(
+    document: WorkbookDocument, rows: Rows, ids: set[str], change: Change, text: str
+) -> None:
+    """Remove entities nothing links to; undo puts them back where they were."""
+    ids = set(ids)
+    document.push(
+        DomainEdit(
+            document,
+            text,
+            change,
+            lambda wb: edits.remove_rows(rows(wb), ids),
+            lambda wb, taken: edits.put_back(rows(wb), taken),
+        )
+    )
+
+
+def swap_rows(
+    document: WorkbookDocument, rows: Rows, first: str, second: str, change: Change, text: str
+) -> None:
+    """Swap two entities of a list (a move up or down); undo swaps them back."""
+
+    def swap(wb: Workbook, _: Any = None) -> None:
+        edits.swap_rows(rows(wb), first, second)
+
+    document.push(DomainEdit(document, text, change, swap, swap))
+
+
+def set_alignment_strength(
+    document: WorkbookDocument, objective_id: str, strategic_id: str, strength: Strength | None
+) -> None:
+    """One undoable edit of one alignment cell: add, change or remove the link."""
+    text = f"Set alignment to {strength.label.lower()}" if strength else "Remove alignment"
+    document.push(
+        DomainEdit(
+            document,
+            text,
+            Change.ALIGNMENT,
+            lambda wb: edits.set_alignment_strength(wb, objective_id, strategic_id, strength),
+            edits.undo_alignment_strength,
+        )
+    )

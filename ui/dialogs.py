@@ -120,6 +120,25 @@ def ask_locked(parent: QWidget | None, name: str, holder: str) -> str:
     )
 
 
+def ask_changed_on_disk(parent: QWidget | None, name: str) -> str:
+    """ "overwrite", "save_as" or "cancel" when the file changed on disk since it was
+    opened or saved here (an import, a colleague, a sync tool)."""
+    return _choose(
+        parent,
+        QMessageBox.Icon.Warning,
+        "File Changed On Disk",
+        f"{name} has changed on disk since you opened or saved it.",
+        "Someone or something else wrote it. Saving replaces their change with yours; "
+        "Save As keeps both.",
+        [
+            ("save_as", "Save As…", _Role.AcceptRole),
+            ("overwrite", "Replace Their Change", _Role.DestructiveRole),
+            ("cancel", "Cancel", _Role.RejectRole),
+        ],
+        "cancel",
+    )
+
+
 def ask_restore(parent: QWidget | None, description: str) -> str:
     """ "restore", "discard" or "later" for a recovery left by a crash."""
     return _choose(

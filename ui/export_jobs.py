@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -25,7 +26,24 @@ from ui import dialogs, errors
 
 TRACKER = "tracker"
 CHARTER = "charter"
-TITLES = {TRACKER: "Export Excel Tracker", CHARTER: "Export Word Charter"}
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """One export the app offers: the kind its job runs, its menu title, its file suffix."""
+
+    kind: str
+    title: str
+    suffix: str
+
+
+# Every export the app has. `pmo-workbook self-test` exports and reads back each one, so a
+# format added here (and in `_write`) is tested from the first build, frozen or not.
+FORMATS: tuple[ExportFormat, ...] = (
+    ExportFormat(TRACKER, "Export Excel Tracker", ".xlsx"),
+    ExportFormat(CHARTER, "Export Word Charter", ".docx"),
+)
+TITLES = {fmt.kind: fmt.title for fmt in FORMATS}
 
 
 class ExportUnavailableError(WorkbookError):

@@ -4,6 +4,11 @@ autosave to the recovery folder and the restore offer after a crash.
 
 Every failure is reported through ui.errors and leaves the document as it was: a failed
 save keeps it modified (and planning.atomic keeps the file on disk intact).
+
+Before saving over its own file, the app compares the file's SHA-256 with the one it loaded
+or last saved: when someone else wrote it meanwhile (an `import-tracker`, a colleague, a
+sync tool) it asks before replacing their change. Paths are compared with
+planning.paths.same_file (symlinks resolved), the one path identity of the app.
 """
 
 from __future__ import annotations
@@ -18,20 +23,15 @@ import resources
 from planning import lockfile
 from planning.carry_forward import carry_forward, next_year_label
 from planning.errors import WorkbookError
-from planning.fileformat import EXTENSION, load_workbook
+from planning.fileformat import EXTENSION, load_workbook, read_workbook
 from planning.model import Workbook, new_workbook
+from planning.paths import file_digest, same_file
 from ui import dialogs, errors
 from ui.document import WorkbookDocument
 from ui.recovery import Recovery, RecoveryWriter, find_recoveries
 from ui.settings import Settings
 
 SAMPLE = Path(resources.__file__).resolve().parent / "samples" / "northwind-fy2027.pmowb"
-
-
-def _same_file(a: Path | None, b: Path | None) -> bool:
-    if a is None or b is None:
-        return False
-    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 def _next_year_name(stem: str, nxt: Workbook) -> str:
@@ -60,6 +60,9 @@ class WorkbookFiles(QObject):
         self.suggested_name = "Untitled.pmowb"
         self.lock: lockfile.WorkbookLock | None = None
         self.recovery = RecoveryWriter()
+        # SHA-256 of the document's file as loaded or last saved: "changed on disk" is
+        # decided by content, never by modification times.
+        self.disk_digest: str | None = None
         self._changes = 0
         self._autosaved_changes = 0
         document.changed.connect(self._count_change)
@@ -98,20 +101,23 @@ class WorkbookFiles(QObject):
     def open(self, path: Path, *, confirmed: bool = False) -> bool:
         """Open `path`: prompt for unsaved changes, respect a colleague's lock."""
         path = Path(os.path.abspath(path))
-        if self.has_workbook and _same_file(path, self.document.path):
+        if self.has_workbook and same_file(path, self.document.path):
             return True
         if not confirmed and not self.confirm_close():
             return False
-        if _same_file(path, SAMPLE):
+        if same_file(path, SAMPLE):
             return self.open_sample(confirmed=True)
         try:
-            workbook = load_workbook(path)
+            workbook, digest = read_workbook(path)
         except WorkbookError as exc:
             if not path.exists():
                 self.settings.remove_recent_file(path)
                 self.recent_changed.emit()
             errors.report(self.window, "Open Workbook", exc)
             return False
+        problem = lockfile.lock_problem(path)
+        if problem is not None:
+            dialogs.show_info(self.window, "Open Workbook", problem)
         holder = lockfile.live_lock(path)
         read_only = False
         if holder is not None:
@@ -126,6 +132,7 @@ class WorkbookFiles(QObject):
             read_only=read_only,
             force_lock=holder is not None and not read_only,
         )
+        self.disk_digest = digest
         return True
 
     def open_sample(self, *, confirmed: bool = False) -> bool:
@@ -190,6 +197,8 @@ class WorkbookFiles(QObject):
         )
         # Keep writing to the same recovery file: it goes away once the work is saved.
         self.recovery = RecoveryWriter(recovery.key)
+        # Compared before the first save: a file changed since the lost session began asks.
+        self.disk_digest = recovery.base_digest
         return True
 
     def offer_recoveries(self) -> bool:
@@ -214,6 +223,7 @@ class WorkbookFiles(QObject):
     ) -> None:
         self._release()
         self.recovery = RecoveryWriter()
+        self.disk_digest = None
         if path is not None and not read_only:
             try:
                 self.lock = lockfile.acquire(path, force=force_lock)
@@ -234,18 +244,18 @@ class WorkbookFiles(QObject):
 
     def save(self) -> bool:
         path = self.document.path
-        if path is None or self.document.read_only or _same_file(path, SAMPLE):
+        if path is None or self.document.read_only or same_file(path, SAMPLE):
             return self.save_as()
         return self._save_to(path)
 
     def save_as(self) -> bool:
         folder = self.document.path.parent if self.document.path else self._folder()
-        if _same_file(folder, SAMPLE.parent):
+        if same_file(folder, SAMPLE.parent):
             folder = self._folder()
         target = dialogs.ask_save_path(self.window, folder / self.suggested_name)
         if target is None:
             return False
-        if _same_file(target, SAMPLE):
+        if same_file(target, SAMPLE):
             dialogs.show_error(
                 self.window,
                 "Save Workbook As",
@@ -253,7 +263,7 @@ class WorkbookFiles(QObject):
                 "PMO Workbook cannot be overwritten. Choose another name.",
             )
             return False
-        if self.document.read_only or not _same_file(target, self.document.path):
+        if self.document.read_only or not same_file(target, self.document.path):
             holder = lockfile.live_lock(target)
             if holder is not None:
                 dialogs.show_error(
@@ -266,12 +276,19 @@ class WorkbookFiles(QObject):
 
     def _save_to(self, target: Path) -> bool:
         old_path = self.document.path
+        if same_file(target, old_path):
+            answer = self._changed_on_disk_answer(target)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "cancel":
+                return False
         try:
             self.document.save(target)
         except (WorkbookError, OSError) as exc:
             errors.report(self.window, "Save Workbook", exc)
             return False
-        if not _same_file(target, old_path) or self.lock is None:
+        self.disk_digest = file_digest(target)
+        if not same_file(target, old_path) or self.lock is None:
             self._release_lock()
             try:
                 self.lock = lockfile.acquire(target, force=True)
@@ -284,6 +301,16 @@ class WorkbookFiles(QObject):
         self._remember(target)
         self.title_changed.emit()
         return True
+
+    def _changed_on_disk_answer(self, target: Path) -> str:
+        """ "overwrite" when the file is as this session loaded or saved it (or gone);
+        otherwise the user's answer: "overwrite", "save_as" or "cancel"."""
+        if self.disk_digest is None:
+            return "overwrite"
+        current = file_digest(target)
+        if current is None or current == self.disk_digest:
+            return "overwrite"
+        return dialogs.ask_changed_on_disk(self.window, target.name)
 
     # --- closing ---------------------------------------------------------------------
 
@@ -319,7 +346,7 @@ class WorkbookFiles(QObject):
             return None
         if self._changes == self._autosaved_changes and self.recovery.exists():
             return None
-        written = self.recovery.write(self.document.workbook, self.document.path)
+        written = self.recovery.write(self.document.workbook, self.document.path, self.disk_digest)
         self._autosaved_changes = self._changes
         self.autosaved.emit(written)
         return written
@@ -328,7 +355,7 @@ class WorkbookFiles(QObject):
         """Called before an unexpected error is shown: the unsaved work goes to recovery."""
         if not self.has_workbook or not self.document.is_modified():
             return None
-        return self.recovery.write(self.document.workbook, self.document.path)
+        return self.recovery.write(self.document.workbook, self.document.path, self.disk_digest)
 
     def refresh_lock(self) -> None:
         if self.lock is not None:

@@ -1,16 +1,21 @@
 """File → Import Tracker Updates…: owners' updates from the Excel tracker, previewed before
 they are applied.
 
-The preview lists every change as old → new and every problem (row, column, value found);
-nothing changes until the leader applies it, and then the whole import is one undoable step.
+The tracker is read in a worker thread (a hostile file may take seconds to be refused)
+while a busy indicator keeps the window responsive. The preview lists every change as
+old → new and every problem (row, column, value found); nothing changes until the leader
+applies it, and then the whole import is one undoable step, applied whole or not at all.
 The file dialog, the refusal message and the preview's exec() sit behind small functions so
 tests replace them (pytest-qt's note on dialogs).
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -123,6 +129,47 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     return table
 
 
+class _Finished(QObject):
+    finished = Signal()
+
+
+def read_off_thread(parent: QWidget | None, workbook: Workbook, path: Path) -> ImportPlan:
+    """prepare_import in a worker thread, on a copy of the workbook, while a busy dialog
+    keeps the window painted. Raises what prepare_import raises."""
+    copy = workbook.model_copy(deep=True)
+    outcome: dict[str, Any] = {}
+    relay = _Finished()
+    loop = QEventLoop()
+    relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+
+    def work() -> None:
+        try:
+            outcome["plan"] = prepare_import(copy, path)
+        except BaseException as exc:  # handed to the UI thread, raised there
+            outcome["error"] = exc
+        finally:
+            relay.finished.emit()
+
+    busy = QProgressDialog(f"Reading {path.name}…", "", 0, 0, parent)
+    busy.setWindowTitle(TITLE)
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.ApplicationModal)
+    busy.setMinimumDuration(400)
+    thread = threading.Thread(target=work, name="import-tracker", daemon=True)
+    thread.start()
+    try:
+        loop.exec()
+        thread.join()
+    finally:
+        busy.close()
+        busy.deleteLater()
+        relay.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    plan: ImportPlan = outcome["plan"]
+    return plan
+
+
 def run_import(parent: QWidget | None, document: WorkbookDocument) -> bool:
     """Asks for the tracker, previews it, and applies it as one undoable step. True when
     changes were applied."""
@@ -131,7 +178,10 @@ def run_import(parent: QWidget | None, document: WorkbookDocument) -> bool:
     if path is None:
         return False
     try:
-        plan = prepare_import(document.workbook, path)
+        plan = read_off_thread(parent, document.workbook, path)
+        # A trial on a copy first: the import is applied whole or not at all, so the undo
+        # step never holds half of it.
+        apply_updates(document.workbook.model_copy(deep=True), plan)
     except WorkbookError as exc:
         show_refusal(parent, str(exc))
         return False

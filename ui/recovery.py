@@ -2,10 +2,15 @@
 
 While a workbook is modified, the main window writes it every N seconds to
 `<user state folder>/recovery/<key>.pmowb`, with `<key>.json` beside it saying which file it
-belongs to (none for a never-saved workbook), when and by which process. A clean save or
-close removes both. At start, a recovery left by a process that is no longer running is
-offered for restore when it is newer than its workbook, or its workbook was never saved or
-has gone; older ones are stale and are cleaned away.
+belongs to (none for a never-saved workbook), when and by which process, and the SHA-256 of
+the saved file the session started from. A clean save or close removes both.
+
+At start, a recovery left by a process that is no longer running is offered, whatever the
+clocks say: modification times lie after a `touch`, an import or a file server whose clock
+runs ahead. "No longer running" compares the process start time too, so a process id reused
+by another program does not hide a crash. Only a recovery whose content is byte for byte
+the workbook's saved file is removed without asking (it holds nothing unsaved); when the
+workbook changed on disk since the session started, the offer says so.
 """
 
 from __future__ import annotations
@@ -23,8 +28,9 @@ import platformdirs
 
 from planning.atomic import atomic_write
 from planning.fileformat import dumps, load_workbook
-from planning.lockfile import LockInfo, is_live
+from planning.lockfile import LockInfo, is_live, process_started
 from planning.model import Workbook
+from planning.paths import file_digest
 from ui.settings import APP_NAME
 
 
@@ -39,11 +45,20 @@ class Recovery:
     original: Path | None
     saved_at: datetime
     title: str
+    # The SHA-256 of the saved workbook the lost session started from (None if unknown).
+    base_digest: str | None = None
+    changed_on_disk: bool = False
 
     def describe(self) -> str:
-        when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        try:
+            when = self.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        except (OverflowError, ValueError, OSError):
+            when = self.saved_at.isoformat()
         where = str(self.original) if self.original else "a workbook that was never saved"
-        return f"{self.title} ({where}), autosaved {when}"
+        text = f"{self.title} ({where}), autosaved {when}"
+        if self.changed_on_disk:
+            text += ". The workbook has changed on disk since: restoring and saving replaces it"
+        return text
 
     def load(self) -> Workbook:
         return load_workbook(self.data_path)
@@ -68,8 +83,11 @@ class RecoveryWriter:
     def meta_path(self) -> Path:
         return recovery_folder() / f"{self.key}.json"
 
-    def write(self, workbook: Workbook, original: Path | None) -> Path:
-        """Raises SaveError when the recovery folder cannot be written."""
+    def write(
+        self, workbook: Workbook, original: Path | None, base_digest: str | None = None
+    ) -> Path:
+        """Raises SaveError when the recovery folder cannot be written. `base_digest` is the
+        SHA-256 of `original` as it was loaded or last saved by this session."""
         folder = recovery_folder()
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write(self.data_path, dumps(workbook))
@@ -77,8 +95,10 @@ class RecoveryWriter:
             "original": str(original) if original else None,
             "saved_at": datetime.now(UTC).isoformat(),
             "pid": os.getpid(),
+            "started": process_started(os.getpid()),
             "host": socket.gethostname(),
             "title": _title(workbook),
+            "base_digest": base_digest,
         }
         atomic_write(self.meta_path, json.dumps(meta).encode("utf-8"))
         return self.data_path
@@ -93,7 +113,8 @@ class RecoveryWriter:
 
 
 def find_recoveries() -> list[Recovery]:
-    """Recoveries worth offering, newest first; stale ones are removed on the way."""
+    """Recoveries worth offering, newest first. Only one identical to its saved workbook is
+    removed on the way; nothing else is deleted without the user's word."""
     folder = recovery_folder()
     if not folder.is_dir():
         return []
@@ -103,12 +124,20 @@ def find_recoveries() -> list[Recovery]:
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             saved_at = datetime.fromisoformat(meta["saved_at"])
+            saved_at = saved_at if saved_at.tzinfo else saved_at.replace(tzinfo=UTC)
+            started = meta.get("started")
             owner = LockInfo(
-                str(meta.get("user", "")), str(meta["host"]), int(meta["pid"]), saved_at
+                str(meta.get("user", "")),
+                str(meta["host"]),
+                int(meta["pid"]),
+                saved_at,
+                str(started) if started is not None else None,
             )
             original = Path(meta["original"]) if meta.get("original") else None
             title = str(meta.get("title") or data_path.stem)
-        except (OSError, ValueError, KeyError, TypeError):
+            base = meta.get("base_digest")
+            base_digest = str(base) if base else None
+        except (OSError, ValueError, KeyError, TypeError, OverflowError):
             continue  # half-written by a process that died mid-write: leave it be
         if not data_path.exists():
             with contextlib.suppress(OSError):
@@ -116,19 +145,16 @@ def find_recoveries() -> list[Recovery]:
             continue
         if owner.pid != os.getpid() and is_live(owner):
             continue  # another running window's autosave, not a crash
-        recovery = Recovery(meta_path.stem, data_path, original, saved_at, title)
-        if original is not None and original.exists() and not _newer(data_path, original):
-            recovery.discard()
+        on_disk = file_digest(original) if original is not None else None
+        if on_disk is not None and on_disk == file_digest(data_path):
+            # Byte for byte what is saved: nothing to recover, nothing lost by removing it.
+            Recovery(meta_path.stem, data_path, original, saved_at, title).discard()
             continue
-        found.append(recovery)
+        changed = on_disk is not None and base_digest is not None and on_disk != base_digest
+        found.append(
+            Recovery(meta_path.stem, data_path, original, saved_at, title, base_digest, changed)
+        )
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
-
-
-def _newer(recovery_path: Path, original: Path) -> bool:
-    try:
-        return recovery_path.stat().st_mtime > original.stat().st_mtime
-    except OSError:
-        return True
 
 
 def _title(workbook: Workbook) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from planning.paths import path_key, same_file
+
 APP_NAME = "pmo-workbook"
 MAX_RECENT = 8
 DEFAULT_AUTOSAVE_SECONDS = 60
@@ -53,7 +55,7 @@ class Settings:
         self._set_recent(_dedupe([path, *self.recent_files()])[:MAX_RECENT])
 
     def remove_recent_file(self, path: Path) -> None:
-        self._set_recent([p for p in self.recent_files() if not _same(p, path)])
+        self._set_recent([p for p in self.recent_files() if not same_file(p, path)])
 
     def clear_recent_files(self) -> None:
         self._set_recent([])
@@ -130,15 +132,11 @@ class Settings:
         self._qs.setValue("view/state", state)
 
 
-def _same(a: Path, b: Path) -> bool:
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
-
-
 def _dedupe(paths: list[Path]) -> list[Path]:
     seen: set[str] = set()
     result = []
     for path in paths:
-        key = os.path.normcase(os.path.realpath(path))
+        key = path_key(path)
         if key not in seen:
             seen.add(key)
             result.append(path)

@@ -11,8 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planning.alignment import strength_totals
 from planning.enums import Strength
-from planning.model import AlignmentLink, Workbook
-from ui.commands import EditWorkbook
+from ui.commands import set_alignment_strength
 from ui.document import Change, WorkbookDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,29 +28,6 @@ TOTAL = "Total"
 
 def next_strength(current: Strength | None) -> Strength | None:
     return CYCLE[(CYCLE.index(current) + 1) % len(CYCLE)]
-
-
-def set_strength(
-    document: WorkbookDocument, objective_id: str, strategic_id: str, strength: Strength | None
-) -> None:
-    """One undoable edit of one cell: add, change or remove the link."""
-
-    def mutate(wb: Workbook) -> None:
-        links = [
-            a
-            for a in wb.alignment
-            if not (a.objective_id == objective_id and a.strategic_id == strategic_id)
-        ]
-        if strength is not None:
-            links.append(
-                AlignmentLink(
-                    objective_id=objective_id, strategic_id=strategic_id, strength=strength
-                )
-            )
-        wb.alignment = links
-
-    text = f"Set alignment to {strength.label.lower()}" if strength else "Remove alignment"
-    document.push(EditWorkbook(document, text, Change.ALIGNMENT, ("alignment",), mutate))
 
 
 class AlignmentModel(QAbstractTableModel):
@@ -183,7 +159,7 @@ class AlignmentModel(QAbstractTableModel):
                     return False
         if value == self.strength(index):
             return True
-        set_strength(self.document, cell[0], cell[1], value)
+        set_alignment_strength(self.document, cell[0], cell[1], value)
         return True
 
     def cycle(self, index: Index) -> bool:

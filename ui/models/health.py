@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from planning.edits import stored_health_rating
 from planning.enums import Complaint
 from planning.history import health_comparison
 from ui.commands import SetValue
@@ -109,7 +110,7 @@ class HealthModel(QAbstractTableModel):
             return True
 
         def locate(wb, complaint=complaint):
-            return wb.health_rating(complaint)
+            return stored_health_rating(wb, complaint)
 
         self.document.push(
             SetValue(

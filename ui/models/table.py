@@ -1,7 +1,8 @@
 """A table model over one list of workbook entities (napari's item-model idea).
 
 Reads go straight to the domain objects; `setData` pushes a `SetValue` command and
-structural edits (add, remove, move) push `EditWorkbook`, so every edit is undoable. The
+structural edits (add, remove, move) push the commands of ui/commands.py that call
+planning/edits.py, so every edit is undoable. The
 model re-reads itself when the document says its part changed, turning the difference
 into row inserts or removals where it can so selections and editors survive.
 """
@@ -17,13 +18,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
 from planning.model import Workbook
-from ui.commands import EditWorkbook, SetValue, remove_items
+from ui import commands
+from ui.commands import SetValue
 from ui.document import Change, WorkbookDocument
 
 Index = QModelIndex | QPersistentModelIndex
-
-# remove_items() also drops the links pointing at these lists' entities.
-_CASCADING = {"objectives", "strategy", "constituents"}
 
 
 @dataclass(frozen=True)
@@ -259,60 +258,43 @@ class EntityTableModel(QAbstractTableModel):
     def insert_row(self, row: int | None = None, entity: Any = None) -> str:
         """Adds a new entity before visible row `row` (the end if None); returns its id."""
         entity = entity if entity is not None else self._factory()
+        if self.document.read_only:
+            return entity.id
         anchor = self._ids[row] if row is not None and 0 <= row < len(self._ids) else None
         last = self._ids[-1] if self._ids else None
-        rows = self._rows
-
-        def mutate(wb: Workbook) -> None:
-            items = rows(wb)
-            ids = [x.id for x in items]
-            if anchor in ids:
-                position = ids.index(anchor)
-            elif last in ids:
-                position = ids.index(last) + 1
-            else:
-                position = len(items)
-            items.insert(position, entity)
-
-        self._edit(f"Add {self.noun}", mutate)
+        commands.insert_row(
+            self.document,
+            self._rows,
+            entity,
+            self.change,
+            f"Add {self.noun}",
+            before=anchor,
+            after=last,
+        )
         return entity.id
 
     def remove_ids(self, ids: set[str]) -> None:
-        if not ids:
+        if not ids or self.document.read_only:
             return
         text = f"Remove {self.noun}" if len(ids) == 1 else f"Remove {len(ids)} {self.noun}s"
-        if self._container[0] in _CASCADING and len(self._container) == 1:
-            remove_items(self.document, self._container[0], ids, self.change, text)
+        if self._container[0] in commands.CASCADING and len(self._container) == 1:
+            # Other entities link to these: the removal cascades, and its undo too.
+            commands.remove_items(self.document, self._container[0], ids, self.change, text)
             return
-        rows = self._rows
-
-        def mutate(wb: Workbook) -> None:
-            items = rows(wb)
-            items[:] = [x for x in items if x.id not in ids]
-
-        self._edit(text, mutate)
+        commands.remove_rows(self.document, self._rows, ids, self.change, text)
 
     def move_row(self, row: int, delta: int) -> int:
         """Swaps visible row `row` with its neighbour; returns where it went (or `row`)."""
         target = row + delta
         if not (0 <= row < len(self._ids) and 0 <= target < len(self._ids)):
             return row
-        first, second = self._ids[row], self._ids[target]
-        rows = self._rows
-
-        def mutate(wb: Workbook) -> None:
-            items = rows(wb)
-            ids = [x.id for x in items]
-            i, j = ids.index(first), ids.index(second)
-            items[i], items[j] = items[j], items[i]
-
-        self._edit(f"Move {self.noun} {'up' if delta < 0 else 'down'}", mutate)
-        return target
-
-    def _edit(self, text: str, mutate: Callable[[Workbook], None]) -> None:
         if self.document.read_only:
-            return
-        self.document.push(EditWorkbook(self.document, text, self.change, self._container, mutate))
+            return target
+        text = f"Move {self.noun} {'up' if delta < 0 else 'down'}"
+        commands.swap_rows(
+            self.document, self._rows, self._ids[row], self._ids[target], self.change, text
+        )
+        return target
 
     # --- following the document ----------------------------------------------------------
 

@@ -1,43 +1,51 @@
-"""The twelve pages of the walk, listed once in step order.
+"""The pages of the walk: one per step of the registry (planning/steps.py), in its order.
 
 Page modules are imported when a page is first shown, not at start-up: the window opens
-faster and a workshop that never visits the alignment matrix never pays for it. `PAGES`
-(all twelve classes, in step order) is still available for tests and benchmarks.
+faster and a workshop that never visits the alignment matrix never pays for it. A test
+checks `PAGES` against the registry: every step has a page and every page a step.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import import_module
 
 from planning.steps import Step
 from ui.pages.base import StepPage
 
-PAGE_CLASSES: dict[Step, str] = {
-    Step.SETUP: "ui.pages.setup:SetupPage",
-    Step.OFFICE: "ui.pages.office:OfficePage",
-    Step.STRATEGY: "ui.pages.strategy:StrategyPage",
-    Step.CONSTITUENTS: "ui.pages.constituents:ConstituentsPage",
-    Step.HEALTH: "ui.pages.health:HealthPage",
-    Step.PURPOSE: "ui.pages.purpose:PurposePage",
-    Step.MISSION_VISION: "ui.pages.mission_vision:MissionVisionPage",
-    Step.OBJECTIVES: "ui.pages.objectives:ObjectivesPage",
-    Step.ALIGNMENT: "ui.pages.alignment:AlignmentPage",
-    Step.OFFICE_STRATEGY: "ui.pages.office_strategy:OfficeStrategyPage",
-    Step.COMMUNICATION: "ui.pages.communication:CommunicationPage",
-    Step.SIGNOFF: "ui.pages.signoff:SignoffPage",
-}
+
+@dataclass(frozen=True)
+class Page:
+    """Where the page of a step lives; `load()` imports it."""
+
+    step: Step
+    module: str
+    class_name: str
+
+    def load(self) -> type[StepPage]:
+        cls: type[StepPage] = getattr(import_module(self.module), self.class_name)
+        return cls
+
+
+PAGES: tuple[Page, ...] = (
+    Page(Step.SETUP, "ui.pages.setup", "SetupPage"),
+    Page(Step.OFFICE, "ui.pages.office", "OfficePage"),
+    Page(Step.STRATEGY, "ui.pages.strategy", "StrategyPage"),
+    Page(Step.CONSTITUENTS, "ui.pages.constituents", "ConstituentsPage"),
+    Page(Step.HEALTH, "ui.pages.health", "HealthPage"),
+    Page(Step.PURPOSE, "ui.pages.purpose", "PurposePage"),
+    Page(Step.MISSION_VISION, "ui.pages.mission_vision", "MissionVisionPage"),
+    Page(Step.OBJECTIVES, "ui.pages.objectives", "ObjectivesPage"),
+    Page(Step.ALIGNMENT, "ui.pages.alignment", "AlignmentPage"),
+    Page(Step.OFFICE_STRATEGY, "ui.pages.office_strategy", "OfficeStrategyPage"),
+    Page(Step.COMMUNICATION, "ui.pages.communication", "CommunicationPage"),
+    Page(Step.SIGNOFF, "ui.pages.signoff", "SignoffPage"),
+)
+_BY_STEP = {page.step: page for page in PAGES}
 
 
 def page_class(step: Step) -> type[StepPage]:
-    module_name, class_name = PAGE_CLASSES[step].split(":")
-    cls: type[StepPage] = getattr(import_module(module_name), class_name)
-    return cls
+    return _BY_STEP[step].load()
 
 
-def __getattr__(name: str) -> tuple[type[StepPage], ...]:
-    if name == "PAGES":
-        return tuple(page_class(step) for step in Step)
-    raise AttributeError(name)
-
-
-__all__ = ["PAGES", "PAGE_CLASSES", "StepPage", "page_class"]
+__all__ = ["PAGES", "Page", "StepPage", "page_class"]

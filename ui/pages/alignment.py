@@ -99,12 +99,6 @@ def _wrapped_height(metrics: QFontMetrics, text: str, width: int, flags: Qt.Text
 class AlignmentPage(StepPage):
     step = Step.ALIGNMENT
     show_findings_list = False
-    guidance = (
-        "Every office objective should support at least one of the company's strategic "
-        "objectives, and every strategic objective the office can help with should be "
-        "supported by one of its objectives. Click a cell, or press Space, to cycle none → "
-        "weak → medium → strong (keys 0–3 set it directly). The gaps both ways are listed."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

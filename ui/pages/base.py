@@ -64,7 +64,6 @@ def _is_display(widget: QWidget) -> bool:
 
 class StepPage(QWidget):
     step: Step = Step.SETUP
-    guidance: str = ""
     show_findings_list = True
     """False where the page shows its findings another way (alignment gaps, sign-off)."""
     scrollable = False
@@ -81,8 +80,8 @@ class StepPage(QWidget):
         self.title_label.setObjectName("pageTitle")
         self._layout.addWidget(self.title_label)
         self.guidance_label: QLabel | None = None
-        if self.guidance:
-            guide = QLabel(self.guidance)
+        if self.step.guidance:
+            guide = QLabel(self.step.guidance)
             guide.setObjectName("pageGuidance")
             guide.setWordWrap(True)
             self._layout.addWidget(guide)

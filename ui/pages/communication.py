@@ -55,11 +55,6 @@ def _section(title: str, editor: ListEditor) -> QWidget:
 
 class CommunicationPage(StepPage):
     step = Step.COMMUNICATION
-    guidance = (
-        "Offices are criticised when nobody understands their purpose or sees their value. "
-        "Plan who hears what, through which channel and how often, so the value stays "
-        "visible. A not-doing list keeps the office focused: say what it will not do, and why."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

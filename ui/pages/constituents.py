@@ -39,11 +39,6 @@ def constituents_model(document) -> EntityTableModel:
 
 class ConstituentsPage(StepPage):
     step = Step.CONSTITUENTS
-    guidance = (
-        "The office's purpose is its customers' success: it succeeds when they succeed. Name "
-        "the constituents the office serves, what each is trying to achieve, and what they "
-        "need from the office. Objectives will say whom they serve."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -65,12 +65,6 @@ class ScoreDelegate(FramedDelegate):
 class HealthPage(StepPage):
     step = Step.HEALTH
     scrollable = True
-    guidance = (
-        "Offices fail for the same reasons: nobody understands their purpose, they show no "
-        "quantifiable value, they lack focus, they are seen as a burden, the business and the "
-        "office do not understand each other. Rate how true each complaint is today, from 1 "
-        "(entirely true) to 5 (does not apply), and compare with last year."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -14,12 +14,6 @@ from ui.widgets.statement_editor import StatementEditor
 class MissionVisionPage(StepPage):
     step = Step.MISSION_VISION
     scrollable = True
-    guidance = (
-        "The mission says what the office does and for whom; the vision where it wants to be. "
-        "Set both with the executives, name the customers the office serves, and say which "
-        "office you are instead of “PMO”. They are reviewed every year: reaffirm or revise "
-        "them, and record why."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -40,12 +40,6 @@ def _objectives(wb):
 
 class ObjectivesPage(StepPage):
     step = Step.OBJECTIVES
-    guidance = (
-        "Measurable objectives, aligned to the company's strategy: each has a measure, a "
-        "baseline, a target, a due date and an owner, and says whose success it serves. "
-        "Say what value it brings so the office can show quantified value. Objectives from "
-        "last year show their result and need a decision: keep, revise, retire or achieved."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -29,13 +29,6 @@ def _office(wb):
 class OfficePage(StepPage):
     step = Step.OFFICE
     scrollable = True
-    guidance = (
-        "Say which office you are. “PMO” means three different things: a project management "
-        "office looks after how projects are run, a program management office governs the "
-        "projects of one program, a portfolio management office asks whether the company "
-        "works on the right projects at all. Documents use the full name, never the bare "
-        "acronym."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

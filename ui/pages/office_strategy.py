@@ -86,11 +86,6 @@ def strategy_items_model(document, kind: StrategyKind) -> EntityTableModel:
 
 class OfficeStrategyPage(StepPage):
     step = Step.OFFICE_STRATEGY
-    guidance = (
-        "Only now the office's strategy: the services, processes, people and tools that will "
-        "achieve the objectives — in that order, each linked to the objectives it serves. "
-        "Choosing them before the purpose and objectives is the backwards recipe."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -42,12 +42,6 @@ def right_order(workbook: Workbook) -> str:
 class PurposePage(StepPage):
     step = Step.PURPOSE
     scrollable = True
-    guidance = (
-        "Purpose first. The classic failure is the backwards recipe: pick a model, write "
-        "processes, hire people, buy tools — and only then wonder what the office is for. "
-        "Start here. The office exists to help its customers achieve their objectives and "
-        "execute their strategy; its success derives from theirs."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -44,11 +44,6 @@ def _buddy(text: str, widget: QLineEdit) -> QLabel:
 
 class SetupPage(StepPage):
     step = Step.SETUP
-    guidance = (
-        "Record who reviews the office and when. Mission, vision and objectives are set with "
-        "the active participation of executive leadership, so mark the executives who take "
-        "part. The review is not a one-time event: next year's review starts from this one."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -60,12 +60,6 @@ class WorkbookFindings(FindingsList):
 class SignoffPage(StepPage):
     step = Step.SIGNOFF
     show_findings_list = False
-    guidance = (
-        "Executives sign off what they helped to set. Look at what is still open across the "
-        "walk (a finding takes you to its step), record each approver's decision, then export "
-        "the charter for sign-off and the tracker the objective owners update through the "
-        "year. Next year's review starts from this workbook."
-    )
 
     export_tracker_requested = Signal()
     export_charter_requested = Signal()

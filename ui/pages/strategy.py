@@ -32,12 +32,6 @@ def strategy_model(document) -> EntityTableModel:
 
 class StrategyPage(StepPage):
     step = Step.STRATEGY
-    guidance = (
-        "The office exists to help the company execute its strategy. List the company's "
-        "strategic objectives as the executives state them; every office objective will "
-        "support at least one of them, and every one the office can help with should be "
-        "supported."
-    )
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

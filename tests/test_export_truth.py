@@ -1,0 +1,303 @@
+"""Every figure and sentence in the charter and the tracker is true of the workbook, and the
+two files agree (issue 11, items 1-5 and 7-9).
+
+Expected values are computed here from the workbook itself, not through the planning
+functions the exporters use, and read back from the files with python-docx, openpyxl and
+python-calamine."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import FIRST_SAMPLE, LATER_SAMPLE
+from docx import Document
+from python_calamine import CalamineWorkbook
+
+from exporters.charter import build_charter
+from exporters.tracker import tracker_bytes
+from planning.enums import CarryDecision, ObjectiveStatus
+from planning.fileformat import load_workbook
+from planning.model import Objective, Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import generate_workbook
+
+SCORE = {"weak": 1, "medium": 2, "strong": 3}
+
+
+def in_plan(objective: Objective) -> bool:
+    """This year's plan: not retired, not closed at the review."""
+    if objective.status is ObjectiveStatus.RETIRED:
+        return False
+    decision = objective.carried.decision if objective.carried else None
+    return decision not in (CarryDecision.RETIRE, CarryDecision.ACHIEVED)
+
+
+def expected_support(workbook: Workbook) -> dict[str, tuple[int, int]]:
+    plan = {o.id for o in workbook.objectives if in_plan(o)}
+    out = {s.code: (0, 0) for s in workbook.strategy}
+    codes = {s.id: s.code for s in workbook.strategy}
+    for link in workbook.alignment:
+        if link.objective_id in plan and link.strategic_id in codes:
+            count, strength = out[codes[link.strategic_id]]
+            out[codes[link.strategic_id]] = (count + 1, strength + SCORE[link.strength.value])
+    return out
+
+
+def charter_tables(data: bytes) -> list[list[list[str]]]:
+    document = Document(io.BytesIO(data))
+    return [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
+
+
+def charter_paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def charter_support(data: bytes) -> dict[str, tuple[int, int]]:
+    for rows in charter_tables(data):
+        if rows[0][:2] == ["Code", "Strategic objective"]:
+            index = rows[0].index("Objectives")
+            return {r[0]: (int(r[index]), int(r[index + 1])) for r in rows[1:]}
+    raise AssertionError("no company strategy table")
+
+
+def tracker_support(data: bytes, workbook: Workbook) -> dict[str, tuple[int, int]]:
+    """What the tracker's Alignment formulas compute: each strategic column's COUNT and SUM
+    ranges, applied to the strength scores the sheet holds."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book["Alignment"]
+    strategy_ws = book["Company strategy"]
+    out = {}
+    for row in range(2, strategy_ws.max_row + 1):
+        code = strategy_ws.cell(row, 1).value
+        count_ref = strategy_ws.cell(row, 7).value
+        total_ref = strategy_ws.cell(row, 8).value
+        if code is None:
+            continue
+        values = []
+        for ref in (count_ref, total_ref):
+            target = ref.split("!")[1]
+            formula = ws[target].value
+            match = re.fullmatch(r"=(COUNT|SUM)\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula)
+            assert match, formula
+            kind, column, first, _, last = match.groups()
+            cells = [ws[f"{column}{r}"].value for r in range(int(first), int(last) + 1)]
+            numbers = [c for c in cells if isinstance(c, int | float)]
+            values.append(len(numbers) if kind == "COUNT" else int(sum(numbers)))
+        out[code] = (values[0], values[1])
+    assert len(out) == len(workbook.strategy)
+    return out
+
+
+@pytest.fixture(scope="module")
+def later() -> Workbook:
+    return load_workbook(LATER_SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def later_files(later: Workbook) -> tuple[bytes, bytes]:
+    return build_charter(later)[0], tracker_bytes(later)[0]
+
+
+@pytest.fixture(scope="module")
+def bench() -> Workbook:
+    return generate_workbook()
+
+
+@pytest.fixture(scope="module")
+def bench_files(bench: Workbook) -> tuple[bytes, bytes]:
+    return build_charter(bench)[0], tracker_bytes(bench)[0]
+
+
+# --- 1. support totals -------------------------------------------------------------------
+
+
+def test_support_counts_only_this_years_plan_in_both_files(later, later_files) -> None:
+    charter, tracker = later_files
+    expected = expected_support(later)
+    assert expected["CS-3"] == (2, 5)  # the retired PO-3's weak link is not counted
+    assert charter_support(charter) == expected
+    assert tracker_support(tracker, later) == expected
+    # The matrix's Support row adds up its own column.
+    matrix = next(t for t in charter_tables(charter) if t[0][0] == "Office objective")
+    column = matrix[0].index("CS-3")
+    marks = sum(len(r[column]) for r in matrix[1:-1])
+    assert matrix[-1][column] == str(marks) == "5"
+
+
+@pytest.mark.slow
+def test_all_forty_strategic_objectives_agree_at_scale(bench, bench_files) -> None:
+    charter, tracker = bench_files
+    expected = expected_support(bench)
+    assert len(expected) == 40
+    assert charter_support(charter) == expected
+    assert tracker_support(tracker, bench) == expected
+
+
+# --- 2. carry-over sentences -------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_no_carry_over_sentence_when_nothing_was_carried(bench, bench_files) -> None:
+    text = "\n".join(charter_paragraphs(bench_files[0]))
+    assert all(o.carried is None for o in bench.objectives)
+    assert "carried over from last year" not in text
+    retired = [o for o in bench.objectives if o.status is ObjectiveStatus.RETIRED]
+    assert f"{len(retired)} objectives have the status Retired" in text
+
+
+def test_carry_over_sentence_counts_carried_objectives(later, later_files) -> None:
+    text = "\n".join(charter_paragraphs(later_files[0]))
+    carried = [o for o in later.objectives if o.carried is not None]
+    retired = sum(1 for o in carried if o.carried and o.carried.decision is CarryDecision.RETIRE)
+    achieved = sum(1 for o in carried if o.carried and o.carried.decision is CarryDecision.ACHIEVED)
+    assert (retired, achieved) == (1, 1)
+    assert (
+        f"Of the {len(carried)} objectives carried over from last year, {retired} retired "
+        f"and {achieved} closed as achieved" in text
+    )
+
+
+# --- 3. one statement status -------------------------------------------------------------
+
+
+def test_vision_status_is_said_one_way(later, later_files) -> None:
+    paragraphs = charter_paragraphs(later_files[0])
+    assert later.vision.decision is None and not later.last_year().vision.text  # type: ignore[union-attr]
+    statuses = [p for p in paragraphs if "there was none in FY2026" in p]
+    assert len(statuses) == 2 and statuses[0] == statuses[1]
+    assert not any("Not yet reaffirmed or revised" in p for p in paragraphs)
+
+
+# --- 4. sentences true of the data -------------------------------------------------------
+
+
+def test_each_has_an_owner_only_when_each_has_one(later) -> None:
+    plan = [o for o in later.objectives if in_plan(o)]
+    no_owner = [o.code for o in plan if not o.owner.strip()]
+    no_due = [o.code for o in plan if o.due is None]
+    assert no_owner and no_due  # the sample has gaps: the old sentence was false
+    text = "\n".join(charter_paragraphs(build_charter(later)[0]))
+    assert "a due date and an owner" not in text
+    assert f"An owner for {len(no_owner)} objective" in text
+    assert f"{', '.join(no_owner)}." in text
+    assert f"A due date for {len(no_due)} objective" in text
+    complete = later.model_copy(deep=True)
+    complete.objectives = [
+        o for o in complete.objectives if in_plan(o) and o.owner and o.due and o.measure
+    ]
+    for objective in complete.objectives:
+        objective.baseline = objective.baseline or 0.0
+        objective.target = objective.target or 1.0
+        objective.constituent_ids = objective.constituent_ids or [complete.constituents[0].id]
+    text = "\n".join(charter_paragraphs(build_charter(complete)[0]))
+    assert "Each has a measure, a baseline and a target, a due date and an owner" in text
+    assert "Still to be set" not in text
+
+
+# --- 5. headers spelled out --------------------------------------------------------------
+
+
+def test_strategy_tables_have_whole_words(later_files) -> None:
+    tables = charter_tables(later_files[0])
+    firsts = [t[0][0] for t in tables]
+    assert "Processe" not in firsts
+    assert {"Service", "Process"} <= set(firsts)
+
+
+# --- 7. earlier results, retired count, first year's chart -------------------------------
+
+
+def test_earlier_results_show_this_reviews_decisions(later, later_files) -> None:
+    book = CalamineWorkbook.from_filelike(io.BytesIO(later_files[1]))
+    rows = book.get_sheet_by_name("Earlier results").to_python()
+    header = rows[0]
+    by_code = {r[header.index("Code")]: r for r in rows[1:]}
+    for objective in later.objectives:
+        if objective.carried is None or objective.carried.decision is None:
+            continue
+        row = by_code[objective.code]
+        assert row[header.index("Decision")] == objective.carried.decision.label
+        assert row[header.index("Reason")] == objective.carried.reason
+
+
+def test_overview_says_how_many_were_closed(later, later_files) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(later_files[1]))["Overview"]
+    figures = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
+    closed = sum(1 for o in later.objectives if not in_plan(o))
+    assert closed == 2
+    assert figures["Closed at this review (not tracked here)"] == closed
+
+
+def _chart_series(data: bytes) -> list[int]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        charts = [n for n in archive.namelist() if n.startswith("xl/charts/chart")]
+        return [archive.read(n).decode().count("<ser>") for n in sorted(charts)]
+
+
+def test_first_years_health_chart_has_no_last_year_series() -> None:
+    first = load_workbook(FIRST_SAMPLE)
+    assert first.last_year() is None
+    # Status chart (1 series) and two health charts (this year only).
+    assert sorted(_chart_series(tracker_bytes(first)[0])) == [1, 1, 1]
+    later = load_workbook(LATER_SAMPLE)
+    assert sorted(_chart_series(tracker_bytes(later)[0])) == [1, 2, 2]
+
+
+# --- 8. number formats -------------------------------------------------------------------
+
+
+def test_whole_numbers_show_without_a_trailing_point(later, later_files) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(later_files[1]))
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                fmt = cell.number_format
+                # A format whose decimals are all optional shows "68." for 68.
+                assert not re.search(r"\.#+(;|$)", fmt), (ws.title, cell.coordinate, fmt)
+                if isinstance(cell.value, float) and cell.value.is_integer():
+                    assert "." not in fmt.split(";")[0], (ws.title, cell.coordinate, fmt)
+    ws = book["Objectives"]
+    header = [c.value for c in ws[1]]
+    po1 = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "PO-1")
+    baseline = po1[header.index("Baseline")]
+    assert baseline.value == 68 and baseline.number_format == "#,##0"
+
+
+# --- 9. leftovers ------------------------------------------------------------------------
+
+
+def test_no_library_leftovers(later_files) -> None:
+    charter, tracker = later_files
+    with zipfile.ZipFile(io.BytesIO(charter)) as archive:
+        names = archive.namelist()
+        settings = archive.read("word/settings.xml").decode()
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    assert "word/stylesWithEffects.xml" not in names and "stylesWithEffects" not in rels
+    modes = re.findall(r'w:name="compatibilityMode"[^>]*w:val="(\d+)"', settings)
+    assert modes in ([], ["15"])
+    with zipfile.ZipFile(io.BytesIO(tracker)) as archive:
+        app = archive.read("docProps/app.xml").decode()
+    assert "Openpyxl" not in app and "<Application>PMO Workbook</Application>" in app
+
+
+# --- value states its unit ---------------------------------------------------------------
+
+
+def test_value_totals_state_the_workbooks_currency(later) -> None:
+    workbook = later.model_copy(deep=True)
+    workbook.settings.currency = "CHF"
+    plan = [o for o in workbook.objectives if in_plan(o) and o.value_amount is not None]
+    total = sum(o.value_amount for o in plan if o.value_amount is not None)
+    text = "\n".join(charter_paragraphs(build_charter(workbook)[0]))
+    assert "state the value they bring, in CHF" in text
+    assert f"{total:,.0f} CHF in all, adding different kinds of value" in text
+    ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
+    labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    assert "Value of the objectives (CHF; all value categories added)" in labels

@@ -1,0 +1,1 @@
+"""Strategy on a page: the one QPainter layout shared by the summary view and the PDF."""
