@@ -149,12 +149,16 @@ if __name__ == "__main__":
         for shot in render(Path(temp), steps=tuple(Step), workshop_panel=True).values():
             shot.replace(out / shot.name)
             print(out / shot.name)
-        # Workshop mode (projector type) for the densest pages; the welcome and main-window
+        # Workshop mode (projector type): every step, without and with the workshop dock
+        # (agenda, parking lot, decisions) under the page; the welcome and main-window
         # images of that run are only looked at, not kept.
         os.environ["HOME"] = str(Path(temp) / "w" / "work")
-        dense = (Step.MISSION_VISION, Step.OBJECTIVES, Step.ALIGNMENT)
         for name, shot in render(
-            Path(temp) / "w", workshop=True, steps=dense, workshop_panel=True
+            Path(temp) / "w",
+            workshop=True,
+            steps=tuple(Step),
+            workshop_panel=True,
+            dock_steps=tuple(Step),
         ).items():
             keep = name.startswith(("step-", "workshop-panel"))
             target = (out if keep else Path(tempfile.gettempdir())) / shot.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -124,10 +124,17 @@ class StatementEditor(QGroupBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A wrapped label in nested box layouts gets no height-for-width: without a
         # minimum, a short page (projector type) squeezes last year's text under the line.
+        # (QLabel's own heightForWidth overestimates long plain text: measured here.)
         if watched is self.last_text and event.type() == QEvent.Type.Resize:
-            needed = self.last_text.heightForWidth(self.last_text.width())
-            if needed > 0 and needed != self.last_text.minimumHeight():
-                self.last_text.setMinimumHeight(needed)
+            label = self.last_text
+            margins = label.contentsMargins()
+            width = max(1, label.width() - margins.left() - margins.right())
+            bounds = label.fontMetrics().boundingRect(
+                QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), label.text()
+            )
+            needed = bounds.height() + margins.top() + margins.bottom()
+            if needed != label.minimumHeight():
+                label.setMinimumHeight(needed)
         return False
 
     def last_year_text(self) -> str | None:
