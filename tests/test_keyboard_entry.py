@@ -329,3 +329,76 @@ def test_smart_check_of_the_objective_follows_each_edit(document, qtbot):
     QApplication.processEvents()
     assert document.workbook.objectives[0].owner == "Ana Lima"
     assert shown_rules() == page_rules() != before
+
+
+def test_delete_in_an_open_date_cell_clears_it(document, qtbot):
+    page = shown(qtbot, ObjectivesPage, document)
+    table = page.table
+    qtbot.mouseClick(table.empty_add, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(open_editor(table.view), Qt.Key.Key_Escape)
+    model = table.model
+    table.view.setCurrentIndex(model.index(0, model.column_of("due")))
+    type_keys(qtbot, "2027-03-15")
+    qtbot.keyClick(open_editor(table.view), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert document.workbook.objectives[0].due == date(2027, 3, 15)
+    qtbot.keyClick(table.view, Qt.Key.Key_F2)  # the date opens selected
+    qtbot.keyClick(open_editor(table.view), Qt.Key.Key_Delete)
+    QApplication.processEvents()
+    assert document.workbook.objectives[0].due is None
+    document.undo_stack.undo()
+    assert document.workbook.objectives[0].due == date(2027, 3, 15)
+
+
+# --- 8. the focus a room can see -------------------------------------------------------------
+
+
+def test_a_thick_ring_follows_the_keyboard_focus(qtbot):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from ui.widgets.focus_ring import RING, FocusRing
+
+    top = QWidget()
+    qtbot.addWidget(top)
+    layout = QVBoxLayout(top)
+    first, second = QLineEdit(), QLineEdit()
+    layout.addWidget(first)
+    layout.addWidget(second)
+    layout.setSpacing(3 * RING)
+    ring = FocusRing(top)
+    top.resize(300, 120)
+    top.show()
+    top.activateWindow()
+    qtbot.waitUntil(top.isActiveWindow)
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    assert second.hasFocus() and ring.target is second and ring.isVisible()
+    assert ring.geometry() == second.geometry().adjusted(-RING, -RING, RING, RING)
+    image = top.grab().toImage()
+    colour = top.palette().color(QPalette.ColorRole.Highlight)
+    left = ring.geometry().left() + 1
+    middle = ring.geometry().center().y()
+    assert image.pixelColor(left, middle) == colour, "the ring is drawn beside the field"
+
+
+def test_the_current_cell_of_a_focused_table_is_framed(document, qtbot):
+    from PySide6.QtGui import QPalette
+
+    page = shown(qtbot, ObjectivesPage, document)
+    table = page.table
+    qtbot.mouseClick(table.empty_add, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(open_editor(table.view), Qt.Key.Key_Escape)
+    model = table.model
+    index = model.index(0, model.column_of("owner"))
+    table.view.setCurrentIndex(index)
+    table.view.setFocus()
+    QApplication.processEvents()
+    rect = table.view.visualRect(index)
+    image = table.view.viewport().grab().toImage()
+    frame = table.view.palette().color(QPalette.ColorRole.HighlightedText)  # on a selected row
+    edge = image.pixelColor(rect.left() + 2, rect.center().y())
+    inside = image.pixelColor(rect.center())
+    assert edge == frame != inside, "the current cell, not just its row, is marked"
+    other = table.view.visualRect(model.index(0, model.column_of("title")))
+    assert image.pixelColor(other.left() + 2, other.center().y()) != frame
