@@ -140,6 +140,17 @@ def current_page(window):
     return window.page(window.current_step())
 
 
+def next_step(window, keys: Keyboard, step: Step) -> None:
+    """Ctrl+PgDown until `step` (a step added to the walk later is passed by, its page
+    taking the focus on the way)."""
+    for _ in range(len(Step)):
+        keys.press(Qt.Key.Key_PageDown, CTRL)
+        assert current_page(window).isAncestorOf(keys.focus()), window.current_step()
+        if window.current_step() is step:
+            return
+    raise AssertionError(f"Ctrl+PgDown never reached {step}")
+
+
 @pytest.mark.slow
 def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, tmp_path):
     keys = Keyboard(qtbot)
@@ -202,7 +213,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert doc.undo_stack.count() == edits
 
     # 2. Office (Ctrl+PgDown; the focus lands on the kind).
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.OFFICE)
     office = current_page(window)
     assert window.current_step() is Step.OFFICE and keys.focus() is office.kind
     assert_mnemonics_unique_and_reaching(window, keys)
@@ -214,7 +225,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     keys.type("All change initiatives above 250k")
 
     # 3. Company strategy.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.STRATEGY)
     strategy = current_page(window)
     assert keys.focus() is strategy.table.empty_add
     keys.press(Qt.Key.Key_Space)
@@ -233,7 +244,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     ]
 
     # 4. Constituents.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.CONSTITUENTS)
     keys.press(Qt.Key.Key_Space)
     keys.type("Sales division")
     keys.tab()
@@ -242,7 +253,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert [(c.name, c.group) for c in wb.constituents] == [("Sales division", "Business unit")]
 
     # 5. Health check: a digit and Return rates the current row; Down moves on.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.HEALTH)
     health = current_page(window)
     assert keys.focus() is health.view
     for rating in "3423432":
@@ -252,7 +263,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert [r.score for r in wb.health] == [3, 4, 2, 3, 4, 3, 2]
 
     # 6. Purpose: prefilled; Tab to the decision, "N" chooses New.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.PURPOSE)
     purpose = current_page(window)
     assert keys.focus() is purpose.editor.text
     keys.tab()
@@ -261,7 +272,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert wb.purpose.decision is StatementDecision.NEW
 
     # 7. Mission and vision.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.MISSION_VISION)
     mission_vision = current_page(window)
     for editor, text in (
         (mission_vision.mission, "We help our business units invest in the right change."),
@@ -277,7 +288,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert wb.vision.text == "Every investment traceable to strategy."
 
     # 8. Objectives: Add, Code, Tab, Title... (items 3, 4).
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.OBJECTIVES)
     objectives = current_page(window)
     assert keys.focus() is objectives.table.empty_add
     assert_mnemonics_unique_and_reaching(window, keys)
@@ -320,7 +331,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     assert_mnemonics_unique_and_reaching(window, keys)  # the form, now enabled
 
     # 9. Alignment: the current cell is marked with a key.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.ALIGNMENT)
     alignment = current_page(window)
     assert keys.focus() is alignment.view
     keys.type("3")
@@ -332,7 +343,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     }
 
     # 10. Office strategy: Alt+S, Alt+P, Alt+O, Alt+T reach each list's Add button.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.OFFICE_STRATEGY)
     assert_mnemonics_unique_and_reaching(window, keys)
     for letter, title in (
         (Qt.Key.Key_S, "Investment reviews"),
@@ -352,7 +363,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     ]
 
     # 11. Communication plan.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.COMMUNICATION)
     communication = current_page(window)
     assert keys.focus() is communication.plan.empty_add
     keys.press(Qt.Key.Key_Space)
@@ -362,7 +373,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     keys.enter()
 
     # 12. Sign-off: an approver, the decision chosen by typing, the date typed.
-    keys.press(Qt.Key.Key_PageDown, CTRL)
+    next_step(window, keys, Step.SIGNOFF)
     signoff = current_page(window)
     assert_mnemonics_unique_and_reaching(window, keys)
     assert keys.focus() is signoff.approvals.empty_add
@@ -422,6 +433,7 @@ def test_focus_goes_to_the_steps_first_input_after_ctrl_page_down(window, qtbot)
         assert focus is not page.findings_list
         if step in first_inputs:
             assert focus is first_inputs[step](page), step
+        assert_mnemonics_unique_and_reaching(window, keys)
         if step is Step.STRATEGY:
             keys.press(Qt.Key.Key_Insert)  # works at once: the focus is in the list
             assert isinstance(keys.focus(), QLineEdit)

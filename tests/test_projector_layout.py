@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from layout_check import problems, table_problems
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from planning.steps import Step
@@ -81,3 +81,24 @@ def test_every_step_fits_a_projector(projector, workshop):
             found += problems(window, f"{step.number}. {step.title}{' (dock)' if dock else ''}")
     window.set_workshop_panel_visible(False)
     assert found == []
+
+
+def test_the_alignment_matrix_shows_full_titles_of_both_axes(projector):
+    window = projector(True)
+    window.show_step(Step.ALIGNMENT)
+    settle()
+    page = window.page(Step.ALIGNMENT)
+    workbook = window.document.workbook
+    model = page.model
+    columns = [
+        str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(len(workbook.strategy))
+    ]
+    rows = [str(model.headerData(r, Qt.Orientation.Vertical)) for r in range(len(model.objectives))]
+    for strategic, text in zip(workbook.strategy, columns, strict=True):
+        assert strategic.title in text and strategic.code in text
+    for objective, text in zip(model.objectives, rows, strict=True):
+        assert objective.title in text
+    # Every column, the totals included, is in view without scrolling; nothing is cut.
+    header = page.view.horizontalHeader()
+    assert header.length() + page.view.verticalHeader().width() <= page.view.width()
+    assert problems(window, "alignment") == []
