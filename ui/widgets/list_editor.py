@@ -98,6 +98,7 @@ class ListEditor(QWidget):
             Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap))
         )
         header.setStretchLastSection(stretch_column is None)
+        self._stretch_column = stretch_column
         if stretch_column is not None:
             header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self._fit_rows: bool | None = None
@@ -261,6 +262,12 @@ class ListEditor(QWidget):
             - 2 * view.frameWidth()
             - view.verticalScrollBar().sizeHint().width()
         )
+        main = self._stretch_column
+        if main in widths:
+            # The column that names the row (a title) keeps room to be read: it wraps
+            # onto a few lines at most before the table scrolls sideways instead.
+            floors[main] = max(floors[main], min(20 * em, room // 3))
+            widths[main] = max(widths[main], floors[main])
         excess = sum(widths.values()) - room
         shrinkable = {c: widths[c] - floors[c] for c in wrapping if widths[c] > floors[c]}
         slack = sum(shrinkable.values())
@@ -268,6 +275,12 @@ class ListEditor(QWidget):
             ratio = min(1.0, excess / slack)
             for column, give in shrinkable.items():
                 widths[column] -= int(give * ratio + 0.999)
+        if main in widths:
+            # Stretched while everything fits; when the table scrolls sideways the column
+            # keeps its width (a stretched one would be squeezed to nothing).
+            fits = sum(widths.values()) <= room
+            mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(main, mode)
         for column, width in widths.items():
             view.setColumnWidth(column, width)
         header.setMinimumSectionSize(min(floors.values(), default=header.minimumSectionSize()))
