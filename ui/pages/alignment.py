@@ -103,6 +103,7 @@ class AlignmentPage(StepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         self.model = AlignmentModel(document, self)
+        self._sized_for: tuple[object, ...] | None = None
         self.view = QTableView()
         self.view.setObjectName("alignmentMatrix")
         self.view.setModel(self.model)
@@ -192,6 +193,17 @@ class AlignmentPage(StepPage):
         pad = 2 * metrics.horizontalAdvance("m")
         vertical, horizontal = self.view.verticalHeader(), self.view.horizontalHeader()
         rows, columns = self.model.rowCount(), self.model.columnCount()
+        # Measured again only when the titles, the type or the width changed: every edit
+        # refreshes the headers, and 500 wrapped titles take a while to measure.
+        key = (
+            self.matrix_stack.width(),
+            self.view.font().toString(),
+            tuple(str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(columns)),
+            tuple(str(self.model.headerData(r, Qt.Orientation.Vertical)) for r in range(rows)),
+        )
+        if key == self._sized_for:
+            return
+        self._sized_for = key
         space = max(self.matrix_stack.width(), 400) - 2 * self.view.frameWidth() - 2
         space -= self.view.verticalScrollBar().sizeHint().width()
         total_width = metrics.horizontalAdvance(TOTAL) + pad // 2

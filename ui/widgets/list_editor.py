@@ -113,6 +113,7 @@ class ListEditor(QWidget):
             signal.connect(self._update_state)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._sized = False
+        self._fitted_for: tuple[object, ...] | None = None
         self._update_state()
 
     # --- actions -------------------------------------------------------------------------
@@ -226,14 +227,19 @@ class ListEditor(QWidget):
             self._sized = True
             self.fit_columns()
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, *, force: bool = True) -> None:
         """Columns as wide as their contents and never narrower than their header; when
         they do not all fit the table's width, the text columns give way (their text wraps
         onto more lines) down to a floor, so every column stays in view where it can.
-        Measured in the current font: workshop mode's larger type refits them."""
+        Measured in the current font: workshop mode's larger type refits them. Without
+        `force`, only when the width, the type or the number of rows changed."""
         view, model = self.view, self.model
         if model.rowCount() == 0:
             return
+        key = (self.width(), view.font().toString(), model.rowCount())
+        if not force and key == self._fitted_for:
+            return
+        self._fitted_for = key
         metrics = view.fontMetrics()
         em = metrics.horizontalAdvance("m")
         pad = 2 * em
@@ -322,4 +328,4 @@ class ListEditor(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._sized and event.oldSize().width() != event.size().width():
-            self.fit_columns()
+            self.fit_columns(force=False)
