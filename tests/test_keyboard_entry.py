@@ -251,6 +251,14 @@ def test_arrows_tab_and_page_keys_move_through_the_health_table_without_editing(
     qtbot.keyClick(combo, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert [r.score for r in document.workbook.health][:3] == [None, 4, 1]
+    # Return opens the current cell too; Escape leaves it unchanged.
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    combo = open_editor(view)
+    assert isinstance(combo, QComboBox)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    assert [r.score for r in document.workbook.health][:3] == [None, 4, 1]
 
 
 # --- 3. Add opens the first editable cell; Tab moves to the next -----------------------------

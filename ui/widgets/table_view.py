@@ -1,7 +1,8 @@
 """The table view every list of the walk uses: it moves like a spreadsheet.
 
 - Moving with arrows, Tab or Page keys never opens an editor or changes a value: edits start
-  only on typing, F2, Return, a double click (and Space on a choice or a check box).
+  only on typing, F2, Return (which opens the cell), a double click, and Space on a choice
+  or a check box.
 - Tab out of an open editor confirms it and opens the next *editable* cell (read-only
   columns such as the SMART mark are skipped), row after row; Shift+Tab goes back.
 - Delete on a date cell clears the date (one undoable step).
@@ -79,6 +80,14 @@ class EditTableView(QTableView):
         super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.editable(self.currentIndex())
+        ):
+            self.edit(self.currentIndex())  # Return opens the cell, as F2 does
+            return
         if (
             event.key() == Qt.Key.Key_Delete
             and not event.modifiers()
