@@ -410,3 +410,20 @@ def test_the_current_cell_of_a_focused_table_is_framed(document, qtbot):
     assert edge == frame != inside, "the current cell, not just its row, is marked"
     other = table.view.visualRect(model.index(0, model.column_of("title")))
     assert image.pixelColor(other.left() + 2, other.center().y()) != frame
+
+
+def test_space_on_a_choice_cell_opens_its_drop_down(document, qtbot):
+    page = shown(qtbot, SignoffPage, document)
+    approvals = page.approvals
+    qtbot.mouseClick(approvals.empty_add, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(open_editor(approvals.view), Qt.Key.Key_Escape)
+    model = approvals.model
+    approvals.view.setCurrentIndex(model.index(0, model.column_of("decision")))
+    qtbot.keyClick(approvals.view, Qt.Key.Key_Space)
+    combo = open_editor(approvals.view)
+    assert isinstance(combo, QComboBox) and combo.view().isVisible(), "the choices show"
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Down)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Return)  # picks "Approved"
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # keeps it
+    QApplication.processEvents()
+    assert document.workbook.approvals[0].decision.label == "Approved"
