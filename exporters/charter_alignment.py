@@ -65,12 +65,12 @@ def alignment(writer: CharterWriter, workbook: Workbook) -> None:
     writer.table(
         [
             ("Code", 1.4),
-            ("Strategic objective", 6.0),
-            ("Owner", 2.6),
-            ("Priority", 1.6),
-            ("Horizon", 1.9),
-            ("Objectives", 1.9),
-            ("Strength", 1.8),
+            ("Strategic objective", 4.7),
+            ("Owner", 2.3),
+            ("Priority", 2.0),
+            ("Horizon", 2.0),
+            ("Objectives", 2.5),
+            ("Strength", 2.3),
         ],
         rows,
         small=len(workbook.strategy) > MATRIX_COLUMNS * 2,

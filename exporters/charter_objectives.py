@@ -26,6 +26,7 @@ from planning.totals import (
 
 BODY_OBJECTIVES = 30  # more active objectives than this: the body shows the key ones
 KEY_OBJECTIVES = 15
+LACKING_PER_OBJECTIVE = 8  # up to this many incomplete objectives are named one per line
 ANNEX_TITLE = "Annex: objectives in detail"
 _FIELD_PHRASE = {
     "measure": "a measure",
@@ -123,8 +124,8 @@ def objectives(writer: CharterWriter, workbook: Workbook) -> None:
     ]
     writer.table(
         [
-            ("Code", 1.2),
-            ("Objective", 3.1),
+            ("Code", 1.4),
+            ("Objective", 3.0),
             ("Measure", 2.6),
             ("Baseline → target", 2.0),
             ("Due", 1.7),
@@ -141,25 +142,30 @@ def objectives(writer: CharterWriter, workbook: Workbook) -> None:
 
 
 def _completeness(writer: CharterWriter, active: list[Objective]) -> None:
-    lacking: dict[str, list[str]] = {name: [] for name in MISSING_FIELDS}
-    for objective in active:
-        for name in missing_fields(objective):
-            lacking[name].append(objective.code.strip() or objective.title.strip() or "?")
-    if not any(lacking.values()):
+    """ "Each has ..." only for what each has; the objectives lacking something are named,
+    one line per objective (or per missing part, when many objectives lack something)."""
+    lacking = {o.code.strip() or o.title.strip() or "?": missing_fields(o) for o in active}
+    lacking = {code: fields for code, fields in lacking.items() if fields}
+    if not lacking:
         writer.paragraph(
             "Each has a measure, a baseline and a target, a due date and an owner, and "
             "says whom it serves."
         )
         return
-    complete = [_FIELD_PHRASE[name] for name, codes in lacking.items() if not codes]
-    if complete:
-        writer.paragraph(f"Each has {words.listing(complete)}. Still to be set:")
-    else:
-        writer.paragraph("Still to be set:")
-    for name, codes in lacking.items():
+    missing = {name for fields in lacking.values() for name in fields}
+    complete = [_FIELD_PHRASE[name] for name in MISSING_FIELDS if name not in missing]
+    lead = f"Each has {words.listing(complete)}. " if complete else ""
+    writer.paragraph(lead + "Still to be set:")
+    if len(lacking) <= LACKING_PER_OBJECTIVE:
+        for code, fields in lacking.items():
+            writer.bullet(f"{code}: {words.listing(_FIELD_PHRASE[f] for f in fields)}.")
+        return
+    for name in MISSING_FIELDS:
+        codes = [code for code, fields in lacking.items() if name in fields]
         if codes:
+            phrase = _FIELD_PHRASE[name]
             writer.bullet(
-                f"{_FIELD_PHRASE[name][0].upper()}{_FIELD_PHRASE[name][1:]} for "
+                f"{phrase[0].upper()}{phrase[1:]} for "
                 f"{words.plural(len(codes), 'objective')}: {', '.join(codes)}."
             )
 

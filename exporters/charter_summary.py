@@ -156,27 +156,33 @@ def _coverage_value_health(writer: CharterWriter, workbook: Workbook) -> None:
         writer.paragraph(Run(label + ": ", bold=True, color=writer.accent), text)
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _health_sentence(workbook: Workbook) -> str:
     comparison = health_comparison(workbook)
     rated = [c for c in comparison if c.this_year is not None]
     if not rated:
         return "Not rated yet this year."
     lowest = min(c.this_year for c in rated if c.this_year is not None)
-    weakest = [c.complaint.label for c in rated if c.this_year == lowest]
+    # Complaint labels read as sentences ("Lack of focus"): lower-cased inside this one.
+    weakest = [_lower_first(c.complaint.label) for c in rated if c.this_year == lowest]
     weakest_text = f"lowest rated ({lowest} of 5): {_some(weakest, 'Health-check baseline')}."
     compared = [c for c in comparison if c.change is not None]
     last = workbook.last_year()
     if not compared or last is None:
-        return f"{words.plural(len(rated), 'complaint')} rated, the first baseline; " + (
+        rated_text = words.plural(len(rated), "complaint")
+        return f"{rated_text[0].upper()}{rated_text[1:]} rated, the first baseline; " + (
             weakest_text
         )
     better = sum(1 for c in compared if c.change and c.change > 0)
     worse = sum(1 for c in compared if c.change and c.change < 0)
     label = last.fiscal_year.label.strip() or "last year"
     return (
-        f"against {label}, better on {better}, worse on {worse} and the same on "
+        f"Against {label}, better on {better}, worse on {worse} and the same on "
         f"{len(compared) - better - worse} of {len(compared)} complaints; " + weakest_text
-    ).capitalize()
+    )
 
 
 def _decisions(writer: CharterWriter, workbook: Workbook) -> None:

@@ -165,8 +165,10 @@ def ensure_styles(document: DocxDocument) -> tuple[dict[str, str], list[str]]:
             if original is None:  # the shipped template defines every style: see test
                 raise TemplateError(f"The default charter template lacks the style {name}.")
             found = _copy_style(styles, source, original)
+            _adopt_template_look(found, name)
             copied.append(name)
         ids[name] = str(found.get(qn("w:styleId")))
+    recolour_headings(document, accent_colour(document), copied)
     notes = []
     if copied:
         notes.append(
@@ -174,6 +176,39 @@ def ensure_styles(document: DocxDocument) -> tuple[dict[str, str], list[str]]:
             f"from the default charter template: {', '.join(copied)}."
         )
     return ids, notes
+
+
+# Copied styles whose colour is the heading colour; the others take Normal's colour, except
+# the table header text, which stays white on the header row's fill.
+_HEADING_LIKE = {cs.TITLE, cs.SUBTITLE, cs.HEADING_1, cs.HEADING_2, cs.TOC_HEADING, cs.STATEMENT}
+_OWN_COLOUR = {cs.TABLE_HEADING}
+
+
+def _adopt_template_look(style: etree._Element, name: str) -> None:
+    """A style copied from the shipped template into an organisation's template drops the
+    shipped fonts (Calibri) and text colours, so it inherits the template's own Normal;
+    heading-like styles keep a colour, which `recolour_headings` sets to the template's."""
+    rpr = style.find(qn("w:rPr"))
+    if rpr is None:
+        return
+    for fonts in rpr.findall(qn("w:rFonts")):
+        rpr.remove(fonts)
+    if name not in _HEADING_LIKE and name not in _OWN_COLOUR:
+        for colour in rpr.findall(qn("w:color")):
+            rpr.remove(colour)
+
+
+def recolour_headings(document: DocxDocument, accent: str, copied: list[str]) -> None:
+    """Heading-like styles copied from the shipped template take the template's accent."""
+    styles = document.styles.element
+    for name in copied:
+        if name not in _HEADING_LIKE:
+            continue
+        style = _find_style(styles, name, "paragraph")
+        if style is None:
+            continue
+        for colour in style.iter(qn("w:color")):
+            colour.set(qn("w:val"), accent)
 
 
 def _find_style(styles: etree._Element, name: str, kind: str) -> etree._Element | None:

@@ -25,6 +25,7 @@ from openpyxl.xml.constants import ARC_APP
 from exporters.text import xml_safe
 from exporters.tracker_cells import TrackerBuild, new_book, set_widths
 from exporters.tracker_layout import (
+    ALIGNMENT,
     IDENTITY_LABEL_COLUMN,
     IDENTITY_ROWS,
     IDENTITY_VALUE_COLUMN,
@@ -56,6 +57,7 @@ from exporters.tracker_xmatrix import build_xmatrix_sheet
 from planning.atomic import atomic_write
 from planning.enums import ObjectiveStatus, ValueCategory
 from planning.model import Workbook
+from planning.totals import letter_paper
 
 PROPERTY_LIMIT = 255
 APP_NAME = "PMO Workbook"
@@ -91,6 +93,7 @@ def tracker_bytes(workbook: Workbook, *, today: date | None = None) -> tuple[byt
     book.move_sheet(OVERVIEW, offset=-book.index(book[OVERVIEW]))
     assert tuple(book.sheetnames) == SHEET_ORDER
     book.active = 0
+    finish_printing(build)
     # Formulas are stored without computed values: ask Excel to compute them on opening.
     book.calculation = CalcProperties(fullCalcOnLoad=True)
     _set_properties(build)
@@ -119,6 +122,31 @@ def save_book(book: XlsxBook) -> bytes:
     with _TrackerArchive(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
     return buffer.getvalue()
+
+
+ALIGNMENT_FIT_COLUMNS = 8
+"""Up to this many company objectives the Alignment sheet prints one page wide; beyond,
+it prints across pages at a legible scale, code and title repeated on each."""
+ALIGNMENT_SCALE = 70
+
+
+def finish_printing(build: TrackerBuild) -> None:
+    """What the sheets share in print: one paper size on every sheet (A4, Letter where
+    the locale uses it), the wide Alignment sheet split legibly across pages, and the
+    Overview on two pages: its facts and counts, then its charts."""
+    book = build.book
+    for ws in book.worksheets:
+        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER if letter_paper() else ws.PAPERSIZE_A4
+    alignment = book[ALIGNMENT]
+    if len(build.workbook.strategy) > ALIGNMENT_FIT_COLUMNS:
+        alignment.sheet_properties.pageSetUpPr.fitToPage = False
+        alignment.page_setup.scale = ALIGNMENT_SCALE
+        alignment.print_title_cols = "A:B"
+        alignment.page_setup.pageOrder = "overThenDown"
+    overview = book[OVERVIEW]
+    # The row break before the charts makes two pages; fitting to two pages tall keeps
+    # the first page's last lines from spilling onto a page of their own.
+    overview.page_setup.fitToHeight = 2
 
 
 def build_lists(build: TrackerBuild, today: date) -> None:

@@ -228,6 +228,7 @@ def write_list(
     *,
     freeze: str = "A2",
     editable: Iterable[int] = (),
+    empty_note: str | None = None,
 ) -> None:
     """A header row, one row per item and an Excel table over them (its filter buttons);
     the header row frozen and repeated on every printed page."""
@@ -246,6 +247,9 @@ def write_list(
                 writer.text(row_number, column_number, value, look)
             else:
                 writer.value(row_number, column_number, value, look)
+    if not rows and empty_note:
+        # An empty list would print as a page with a lone header row: say it is empty.
+        writer.text(2, 1, empty_note, "text")
     add_table(writer.ws, table_name, len(columns), len(rows))
     widths = []
     for index, column in enumerate(columns):

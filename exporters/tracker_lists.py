@@ -26,6 +26,8 @@ from exporters.tracker_objectives import alignment_layout, objective_label
 from planning.enums import StrategyKind
 from planning.history import health_comparison
 
+EMPTY_NOTE = "Nothing recorded in the workbook."
+
 
 def build_strategy(build: TrackerBuild) -> None:
     workbook = build.workbook
@@ -57,7 +59,7 @@ def build_strategy(build: TrackerBuild) -> None:
             ]
         )
     writer = build.sheet(STRATEGY)
-    write_list(writer, "StrategyTable", columns, rows)
+    write_list(writer, "StrategyTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -86,7 +88,7 @@ def build_constituents(build: TrackerBuild) -> None:
             ]
         )
     writer = build.sheet(CONSTITUENTS)
-    write_list(writer, "ConstituentsTable", columns, rows)
+    write_list(writer, "ConstituentsTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -106,7 +108,7 @@ def build_office_strategy(build: TrackerBuild) -> None:
         serves = [objective_label(by_id[oid]) for oid in item.objective_ids if oid in by_id]
         rows.append([item.kind.label, item.title, item.description, ", ".join(serves)])
     writer = build.sheet(OFFICE_STRATEGY)
-    write_list(writer, "OfficeStrategyTable", columns, rows)
+    write_list(writer, "OfficeStrategyTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -114,7 +116,7 @@ def build_not_doing(build: TrackerBuild) -> None:
     columns = [ListColumn("What the office will not do", "wrap", 50), ListColumn("Why", "wrap", 60)]
     rows: list[list[Value]] = [[n.item, n.reason] for n in build.workbook.not_doing]
     writer = build.sheet(NOT_DOING)
-    write_list(writer, "NotDoingTable", columns, rows)
+    write_list(writer, "NotDoingTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -131,7 +133,7 @@ def build_communication(build: TrackerBuild) -> None:
         for c in build.workbook.communication
     ]
     writer = build.sheet(COMMUNICATION)
-    write_list(writer, "CommunicationTable", columns, rows)
+    write_list(writer, "CommunicationTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -159,7 +161,7 @@ def build_health(build: TrackerBuild) -> None:
         for c in health_comparison(workbook)
     ]
     writer = build.sheet(HEALTH)
-    write_list(writer, "HealthTable", columns, rows)
+    write_list(writer, "HealthTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -180,7 +182,7 @@ def build_earlier_years(build: TrackerBuild) -> None:
             [year.fiscal_year.label, office, year.purpose.text, year.mission.text, year.vision.text]
         )
     writer = build.sheet(EARLIER_YEARS)
-    write_list(writer, "EarlierYearsTable", columns, rows)
+    write_list(writer, "EarlierYearsTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)
 
 
@@ -227,5 +229,5 @@ def build_earlier_results(build: TrackerBuild) -> None:
                 ]
             )
     writer = build.sheet(EARLIER_RESULTS)
-    write_list(writer, "EarlierResultsTable", columns, rows)
+    write_list(writer, "EarlierResultsTable", columns, rows, empty_note=EMPTY_NOTE)
     build.print_setup(writer.ws)

@@ -28,7 +28,7 @@ from exporters.tracker_layout import (
 from exporters.tracker_objectives import alignment_layout
 from planning.enums import Complaint, ObjectiveStatus
 from planning.model import Workbook
-from planning.totals import value_unit
+from planning.totals import status_counts, value_unit
 
 CHART_WIDTH_CM = 17.0
 CHART_HEIGHT_CM = 8.0
@@ -48,8 +48,7 @@ def _owner_guidance() -> str:
 def _value_label(workbook: Workbook) -> str:
     """The value total's label says its unit, and that it adds different kinds of value."""
     unit = value_unit(workbook)
-    currency = unit if unit else "no currency set"
-    return f"Value of the objectives ({currency}; all value categories added)"
+    return f"Value claimed, all categories added ({unit or 'no currency set'})"
 
 
 def build_overview(build: TrackerBuild) -> None:
@@ -152,9 +151,11 @@ def build_overview(build: TrackerBuild) -> None:
     row += 2
     # The charts start a printed page of their own rather than being cut by a page break.
     ws.row_breaks.append(Break(id=row - 1))
-    objectives_count = len(workbook.active_objectives())
-    ws.add_chart(status_chart(ws, status_header, status_last, objectives_count), f"A{row}")
-    ws.add_chart(health_chart(build), f"A{row + 18}")
+    tallest = max(status_counts(workbook).values(), default=0)
+    # One row below the break: LibreOffice otherwise prints the chart's top edge on the
+    # page before.
+    ws.add_chart(status_chart(ws, status_header, status_last, tallest), f"A{row + 1}")
+    ws.add_chart(health_chart(build), f"A{row + 19}")
     build.print_setup(ws)
 
 
@@ -169,10 +170,21 @@ def status_chart(ws: Worksheet, header_row: int, last_row: int, objectives: int)
     chart.legend = None
     chart.y_axis.title = "Objectives"
     chart.y_axis.scaling.min = 0
-    # Counts are whole numbers: no "0.5" steps on the axis of a small office.
-    chart.y_axis.majorUnit = max(1, -(-objectives // 5))
+    # Counts are whole numbers: round steps (1, 2, 5, 10, 20, 50...), never "0.5" or 17.
+    chart.y_axis.majorUnit = round_step(objectives)
     _show_axes(chart)
     return chart
+
+
+def round_step(largest: int, ticks: int = 5) -> int:
+    """A round axis step (1, 2 or 5 times a power of ten) giving about `ticks` steps."""
+    step = 1
+    while step * ticks < largest:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → 20 → 50 ...
+            step = int(step * factor)
+            if step * ticks >= largest:
+                break
+    return step
 
 
 def health_chart(build: TrackerBuild) -> BarChart:

@@ -140,15 +140,25 @@ def _info(data: Any, depth: int) -> LockInfo:
     if time - datetime.now(UTC) > MAX_CLOCK_AHEAD:
         raise UnreadableLockError(f"its time {time:%Y-%m-%d} is in the future")
     started = data.get("started")
-    displaced = data.get("displaced")
     return LockInfo(
         user=str(data["user"]),
         host=str(data["host"]),
         pid=pid,
         time=time,
         started=str(started) if started is not None else None,
-        displaced=_info(displaced, depth + 1) if displaced and depth == 0 else None,
+        displaced=_displaced(data.get("displaced")) if depth == 0 else None,
     )
+
+
+def _displaced(data: Any) -> LockInfo | None:
+    """The holder an "open anyway" displaced; a garbage one is forgotten, while the lock
+    itself still holds."""
+    if not data:
+        return None
+    try:
+        return _info(data, depth=1)
+    except (ValueError, KeyError, TypeError, OverflowError):
+        return None
 
 
 def is_live(info: LockInfo, now: datetime | None = None) -> bool:
@@ -203,7 +213,14 @@ class WorkbookLock:
         """Remove the lock if it is still ours, or hand it back to the holder "open anyway"
         displaced while they still have the workbook open."""
         info = read_lock(self.workbook_path)
-        if info is None or not info.is_mine():
+        if info is None:
+            return
+        if not info.is_mine():
+            if info.displaced is not None and info.displaced.is_mine():
+                # We were displaced and now close: the holder must not hand the lock back
+                # to us. Their lock itself stays as it is.
+                with contextlib.suppress(OSError):
+                    _write(self.path, LockInfo(*_fields(info)), exclusive=False)
             return
         with contextlib.suppress(OSError):
             if info.displaced is not None and is_live(info.displaced):

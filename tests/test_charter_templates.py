@@ -67,6 +67,10 @@ def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
     section = document.sections[0]
     assert section.page_width is not None and round(section.page_width.cm, 2) == 21.59
     header = [p.text for p in section.header.paragraphs]
+    # Styles taken from the default template take the template's fonts (no Calibri of ours).
+    for name in ("Charter Table", "Charter Note", "Heading 1"):
+        element = document.styles[name].element
+        assert not element.xpath("./w:rPr/w:rFonts"), name
     # The template's own header stays alone: the charter's line is not stacked under it.
     assert header == ["Fabrikam Corporate Header"]
     text = body_text(document)

@@ -50,6 +50,17 @@ def expected_support(workbook: Workbook) -> dict[str, tuple[int, int]]:
     return out
 
 
+def missing_anything(objective: Objective) -> bool:
+    return (
+        not objective.measure.strip()
+        or objective.baseline is None
+        or objective.target is None
+        or objective.due is None
+        or not objective.owner.strip()
+        or not objective.constituent_ids
+    )
+
+
 def charter_tables(data: bytes) -> list[list[list[str]]]:
     document = Document(io.BytesIO(data))
     return [[[c.text for c in row.cells] for row in table.rows] for table in document.tables]
@@ -185,9 +196,18 @@ def test_each_has_an_owner_only_when_each_has_one(later) -> None:
     assert no_owner and no_due  # the sample has gaps: the old sentence was false
     text = "\n".join(charter_paragraphs(build_charter(later)[0]))
     assert "a due date and an owner" not in text
-    assert f"An owner for {len(no_owner)} objective" in text
-    assert f"{', '.join(no_owner)}." in text
-    assert f"A due date for {len(no_due)} objective" in text
+    for objective in plan:
+        lacks = [
+            phrase
+            for phrase, missing in (
+                ("a due date", objective.due is None),
+                ("an owner", not objective.owner.strip()),
+            )
+            if missing
+        ]
+        line = next((p for p in text.splitlines() if p.startswith(f"•\t{objective.code}: ")), "")
+        assert all(phrase in line for phrase in lacks), (objective.code, line)
+        assert bool(line) == bool(missing_anything(objective)), objective.code
     complete = later.model_copy(deep=True)
     complete.objectives = [
         o for o in complete.objectives if in_plan(o) and o.owner and o.due and o.measure
@@ -199,6 +219,21 @@ def test_each_has_an_owner_only_when_each_has_one(later) -> None:
     text = "\n".join(charter_paragraphs(build_charter(complete)[0]))
     assert "Each has a measure, a baseline and a target, a due date and an owner" in text
     assert "Still to be set" not in text
+
+
+def test_many_incomplete_objectives_are_named_per_missing_part(later) -> None:
+    workbook = later.model_copy(deep=True)
+    template = next(o for o in workbook.objectives if in_plan(o))
+    for number in range(12):
+        workbook.objectives.append(
+            template.model_copy(update={"id": f"extra-{number}", "code": f"X-{number}"})
+        )
+    for objective in workbook.objectives:
+        objective.owner = ""
+    plan = [o for o in workbook.objectives if in_plan(o)]
+    text = "\n".join(charter_paragraphs(build_charter(workbook)[0]))
+    codes = ", ".join(o.code for o in plan)
+    assert f"An owner for {len(plan)} objectives: {codes}." in text
 
 
 # --- 5. headers spelled out --------------------------------------------------------------
@@ -300,4 +335,67 @@ def test_value_totals_state_the_workbooks_currency(later) -> None:
     assert f"{total:,.0f} CHF in all, adding different kinds of value" in text
     ws = openpyxl.load_workbook(io.BytesIO(tracker_bytes(workbook)[0]))["Overview"]
     labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
-    assert "Value of the objectives (CHF; all value categories added)" in labels
+    assert "Value claimed, all categories added (CHF)" in labels
+
+
+# --- tracker printing --------------------------------------------------------------------
+
+
+def test_every_sheet_prints_on_one_paper_size(later_files, monkeypatch) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(later_files[1]))
+    assert {ws.page_setup.paperSize for ws in book.worksheets} == {9}  # A4
+    later = load_workbook(LATER_SAMPLE)
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    book = openpyxl.load_workbook(io.BytesIO(tracker_bytes(later)[0]))
+    assert {ws.page_setup.paperSize for ws in book.worksheets} == {1}  # Letter
+
+
+@pytest.mark.slow
+def test_wide_alignment_prints_across_pages_with_titles(bench_files) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(bench_files[1]))["Alignment"]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is False
+    assert ws.print_title_cols == "$A:$B" and ws.print_title_rows == "$1:$1"
+    assert int(ws.page_setup.scale) >= 60
+
+
+def test_status_chart_steps_are_round_and_empty_sheets_say_so() -> None:
+    first = load_workbook(FIRST_SAMPLE)
+    data = tracker_bytes(first)[0]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        status = archive.read("xl/charts/chart1.xml").decode()
+    unit = float(re.search(r'<majorUnit val="([\d.]+)"', status).group(1))  # type: ignore[union-attr]
+    assert unit in (1, 2, 5, 10, 20, 50, 100)
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    rows = book.get_sheet_by_name("Earlier years").to_python()
+    assert not first.history and rows[1][0] == "Nothing recorded in the workbook."
+
+
+# --- executive summary -------------------------------------------------------------------
+
+
+def test_executive_summary_figures(later, later_files) -> None:
+    paragraphs = charter_paragraphs(later_files[0])
+    start = paragraphs.index("Executive summary")
+    summary = paragraphs[start : paragraphs.index("Document control")]
+    plan = [o for o in later.objectives if in_plan(o)]
+    counts = {}
+    for objective in plan:
+        counts[objective.status.label.lower()] = counts.get(objective.status.label.lower(), 0) + 1
+    parts = [f"{n} {label}" for label, n in counts.items()]
+    order = [s.label.lower() for s in ObjectiveStatus]
+    parts.sort(key=lambda p: order.index(p.split(" ", 1)[1]))
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    assert f"{len(plan)} objectives: {listed}." in summary
+    supported = {
+        s
+        for link in later.alignment
+        if link.objective_id in {o.id for o in plan}
+        for s in [link.strategic_id]
+    }
+    strategy = len(later.strategy)
+    coverage = next(p for p in summary if p.startswith("Company strategy:"))
+    assert f"support {len(supported)} of {strategy} company strategic objectives" in coverage
+    decisions = summary[summary.index("What needs a decision") + 1 :]
+    pending = [o.code for o in later.objectives if o.carried and o.carried.decision is None]
+    assert any(", ".join(pending) in d for d in decisions)
+    assert any("Reaffirm or revise the vision." in d for d in decisions)

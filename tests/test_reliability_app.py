@@ -193,3 +193,17 @@ def test_opening_dev_zero_is_a_message_within_a_second(window, scripted):
     assert not window.files.open(Path("/dev/zero"))
     assert time.monotonic() - started < 1
     assert "not a regular file" in scripted.take_errors()[0]
+
+
+def test_recent_files_treat_a_link_and_its_target_as_one(workbook_file, tmp_path):
+    """One path identity (planning.paths): adding and removing agree with de-duplicating."""
+    from ui.settings import Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    link = tmp_path / "link.pmowb"
+    link.symlink_to(workbook_file)
+    settings.add_recent_file(workbook_file)
+    settings.add_recent_file(link)
+    assert settings.recent_files() == [link]
+    settings.remove_recent_file(workbook_file)
+    assert settings.recent_files() == []

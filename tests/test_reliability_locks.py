@@ -117,6 +117,16 @@ def test_open_anyway_then_close_hands_the_lock_back_to_the_first_user(workbook: 
     assert not lockfile.lock_path(workbook).exists(), "the owner removes its own lock"
 
 
+def test_first_user_closing_first_is_not_handed_the_lock_back(workbook: Path) -> None:
+    first = Holder(workbook)
+    second = Holder(workbook, force=True)
+    first.close()
+    assert lockfile.read_lock(workbook).pid == second.pid, "their lock stays theirs"
+    assert lockfile.read_lock(workbook).displaced is None
+    second.close()
+    assert not lockfile.lock_path(workbook).exists()
+
+
 def test_open_anyway_after_the_first_user_crashed_leaves_no_lock(workbook: Path) -> None:
     first = Holder(workbook)
     second = Holder(workbook, force=True)
@@ -214,3 +224,55 @@ def test_garbage_lock_beside_an_output_is_a_note_not_a_crash(tmp_path: Path) -> 
     result = run("new-year", str(LATER_SAMPLE), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "note: The lock file .~next.pmowb.lock is unreadable" in result.stderr
+
+
+def _tracker_with_a_change(workbook: Path, tmp_path: Path) -> Path:
+    import openpyxl
+
+    from exporters.tracker import write_tracker
+    from exporters.tracker_layout import objective_column
+    from planning.fileformat import load_workbook
+
+    tracker = tmp_path / "tracker.xlsx"
+    write_tracker(load_workbook(workbook), tracker)
+    book = openpyxl.load_workbook(tracker)
+    book["Objectives"].cell(2, objective_column("comments")).value = "From the owner"
+    book.save(tracker)
+    return tracker
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_import_tracker_refuses_a_read_only_workbook(tmp_path: Path, workbook: Path, capsys):
+    import main
+
+    tracker = _tracker_with_a_change(workbook, tmp_path)
+    workbook.chmod(0o444)
+    before = workbook.read_bytes()
+    assert main.main(["import-tracker", str(workbook), str(tracker)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "review.pmowb: the file is read-only" in err
+    assert workbook.read_bytes() == before
+
+
+def test_import_tracker_through_a_symlink_updates_the_target(tmp_path: Path, workbook: Path):
+    import main
+    from planning.fileformat import load_workbook
+
+    tracker = _tracker_with_a_change(workbook, tmp_path)
+    link = tmp_path / "link.pmowb"
+    link.symlink_to(workbook)
+    assert main.main(["import-tracker", str(link), str(tracker)]) == 0
+    assert link.is_symlink()
+    assert "From the owner" in [o.comments for o in load_workbook(workbook).objectives]
+
+
+def test_a_garbage_displaced_holder_does_not_void_a_live_lock(workbook: Path) -> None:
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as other:
+        try:
+            text = json.loads(_lock(other.pid, datetime.now(UTC).isoformat()))
+            text["displaced"] = {"user": "y", "host": "h", "pid": 2**40, "time": "x"}
+            _write_lock_text(workbook, json.dumps(text))
+            holder = lockfile.live_lock(workbook)
+            assert holder is not None and holder.pid == other.pid and holder.displaced is None
+        finally:
+            other.kill()

@@ -12,12 +12,16 @@ import time
 from pathlib import Path
 
 import app_support
+import openpyxl
 import pytest
 from app_support import edit_organisation
 from conftest import LATER_SAMPLE
 
+import main
+from exporters.tracker import write_tracker
+from exporters.tracker_layout import objective_column
 from planning import lockfile
-from planning.fileformat import load_workbook, save_workbook
+from planning.fileformat import load_workbook
 from ui.main_window import MainWindow
 from ui.recovery import find_recoveries
 
@@ -75,15 +79,19 @@ def test_touching_the_workbook_or_a_clock_ahead_never_deletes_the_recovery(windo
 
 
 def test_a_workbook_changed_on_disk_after_the_crash_still_offers_and_then_asks(
-    window, workbook_file, scripted
+    window, workbook_file, scripted, tmp_path
 ):
     """import-tracker ran on the workbook after the crash: the work is offered, the offer
     says the file changed, and saving over the imported change asks first."""
+    tracker = tmp_path / "tracker.xlsx"
+    write_tracker(load_workbook(workbook_file), tracker)
+    book = openpyxl.load_workbook(tracker)
+    book["Objectives"].cell(2, objective_column("comments")).value = "From the owner"
+    book.save(tracker)
     _crash_with_autosave(window, workbook_file)
-    imported = load_workbook(workbook_file)
-    imported.objectives[0].actuals[0] = 42.0
-    save_workbook(imported, workbook_file)
+    assert main.main(["import-tracker", str(workbook_file), str(tracker)]) == 0
     imported_bytes = workbook_file.read_bytes()
+    assert "From the owner" in [o.comments for o in load_workbook(workbook_file).objectives]
 
     recoveries = find_recoveries()
     assert len(recoveries) == 1 and recoveries[0].changed_on_disk

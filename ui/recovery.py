@@ -57,7 +57,10 @@ class Recovery:
         where = str(self.original) if self.original else "a workbook that was never saved"
         text = f"{self.title} ({where}), autosaved {when}"
         if self.changed_on_disk:
-            text += ". The workbook has changed on disk since: restoring and saving replaces it"
+            text += (
+                ". The workbook has changed on disk since; saving the restored work asks "
+                "before replacing that change."
+            )
         return text
 
     def load(self) -> Workbook:
