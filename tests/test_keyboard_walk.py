@@ -1,7 +1,7 @@
 """The whole walk with the keyboard only, as a facilitator types it live (issue 10, "Done
 means"): from the welcome screen to sign-off, every value typed, chosen or ticked through
 real key events sent to whichever widget has the focus — no setter, no click. Dates are
-typed (items 1), tables are walked with arrows without changing anything (2), Add opens
+typed (item 1), tables are walked with arrows without changing anything (2), Add opens
 the first editable cell and Tab moves on (3), the objective's SMART check follows (4), each
 step puts the focus on its first input (8) and Alt+letters reach what they name (9). The
 workbook is saved with Ctrl+S, reopened and compared.
@@ -9,20 +9,21 @@ workbook is saved with Ctrl+S, reopened and compared.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import app_support
 import pytest
+from keyboard_support import (
+    ALT,
+    CTRL,
+    Keyboard,
+    assert_mnemonics_unique_and_reaching,
+    mnemonic,
+)
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
     QComboBox,
-    QGroupBox,
-    QLabel,
     QLineEdit,
-    QWidget,
 )
 
 from planning.enums import (
@@ -43,87 +44,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 scripted = app_support.scripted
 window = app_support.window
-
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-NONE = Qt.KeyboardModifier.NoModifier
-
-
-class Keyboard:
-    """Keys go to the focus widget, as a real keyboard's do."""
-
-    def __init__(self, qtbot) -> None:
-        self.qtbot = qtbot
-
-    @staticmethod
-    def focus() -> QWidget:
-        widget = QApplication.focusWidget()
-        assert widget is not None, "the keyboard focus went nowhere"
-        return widget
-
-    def press(self, key: Qt.Key, modifiers=NONE, times: int = 1) -> None:
-        for _ in range(times):
-            self.qtbot.keyClick(self.focus(), key, modifiers)
-            QApplication.processEvents()
-
-    def type(self, text: str) -> None:
-        for char in text:
-            self.qtbot.keyClicks(self.focus(), char)
-        QApplication.processEvents()
-
-    def tab(self, times: int = 1) -> None:
-        self.press(Qt.Key.Key_Tab, times=times)
-
-    def enter(self) -> None:
-        self.press(Qt.Key.Key_Return)
-
-
-def mnemonic(text: str) -> str | None:
-    found = re.search(r"&([^&\s])", text.replace("&&", ""))
-    return found.group(1).lower() if found else None
-
-
-def window_mnemonics(window) -> list[tuple[str, QWidget | None, str]]:
-    """(letter, what it reaches, its text) for the menu bar and every widget shown."""
-    found: list[tuple[str, QWidget | None, str]] = []
-    for action in window.menuBar().actions():
-        letter = mnemonic(action.text())
-        if letter:
-            found.append((letter, None, action.text()))
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        if isinstance(widget, QLabel):
-            text, target = widget.text(), widget.buddy()
-        elif isinstance(widget, QAbstractButton):
-            text, target = widget.text(), widget
-        elif isinstance(widget, QGroupBox):
-            text, target = widget.title(), widget
-        else:
-            continue
-        letter = mnemonic(text)
-        if letter:
-            found.append((letter, target, text))
-    return found
-
-
-def assert_mnemonics_unique_and_reaching(window, keys: Keyboard) -> None:
-    found = window_mnemonics(window)
-    letters = [letter for letter, _, _ in found]
-    clashes = {x: [t for le, _, t in found if le == x] for x in letters if letters.count(x) > 1}
-    assert not clashes, f"Alt+letters used twice in {window.current_step()}: {clashes}"
-    for letter, target, text in found:
-        if target is None:
-            continue
-        assert isinstance(target, QWidget), f"{text!r} names nothing"
-        if not target.isEnabled():
-            continue  # e.g. the objective's form while no objective is selected
-        before = keys.focus()
-        keys.press(Qt.Key(ord(letter.upper())), ALT)
-        focus = keys.focus()
-        reached = focus is target or target.isAncestorOf(focus)
-        assert reached, f"Alt+{letter} ({text!r}) went to {focus}, not {target}"
-        before.setFocus()
 
 
 def test_the_menus_have_unique_mnemonics(window):
