@@ -45,7 +45,7 @@ def _text_fits(metrics: QFontMetrics, text: str, width: int, height: int, wrap: 
         return False
     flags = int(Qt.TextFlag.TextWordWrap)
     needed = metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text).height()
-    return needed <= height + 2
+    return needed + 2 <= height  # the cell keeps a pixel of margin above and below
 
 
 def table_problems(view: QTableView, where: str) -> list[str]:

@@ -3,7 +3,7 @@ editor per column, and an empty state that says what to add instead of a bare gr
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,6 +114,11 @@ class ListEditor(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self._sized = False
         self._fitted_for: tuple[object, ...] | None = None
+        # Rows follow their columns' widths (a stretched column changes after the view
+        # has been laid out): measured once the widths have settled.
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self._fit_row_heights)
+        header.sectionResized.connect(lambda *_a: self._rows_timer.start())
         self._update_state()
 
     # --- actions -------------------------------------------------------------------------
@@ -319,6 +324,10 @@ class ListEditor(QWidget):
                 width += 24
             widest = max(widest, width)
         return widest + 2 * metrics.horizontalAdvance("m")
+
+    def _fit_row_heights(self) -> None:
+        if self._fit_rows and self.model.rowCount():
+            self.view.resizeRowsToContents()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
