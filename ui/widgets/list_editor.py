@@ -231,6 +231,8 @@ class ListEditor(QWidget):
         if has_rows and not self._sized:
             self._sized = True
             self.fit_columns()
+        elif has_rows:
+            self.fit_columns(force=False)  # rows added or removed
 
     def fit_columns(self, *, force: bool = True) -> None:
         """Columns as wide as their contents and never narrower than their header; when
@@ -323,6 +325,17 @@ class ListEditor(QWidget):
             if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
                 width += 24
             widest = max(widest, width)
+        # What the column will hold once filled in, not only what a new blank row shows.
+        spec = model.column(column)
+        if spec.editor == "date":
+            widest = max(widest, metrics.horizontalAdvance("2027-12-31"))
+        elif spec.editor == "enum" and spec.choices is not None:
+            labels = [label for label, _ in spec.choices(model.document.workbook)]
+            labels += [spec.none_label] if spec.none_label else []
+            widest = max([widest, *(metrics.horizontalAdvance(x) for x in labels)])
+        elif spec.editor == "number":
+            unit = spec.unit(model.entity(0)) if spec.unit and model.rowCount() else ""
+            widest = max(widest, metrics.horizontalAdvance(f"888,888 {unit}".strip()))
         return widest + 2 * metrics.horizontalAdvance("m")
 
     def _fit_row_heights(self) -> None:
