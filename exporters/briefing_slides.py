@@ -28,7 +28,7 @@ from exporters.briefing_shapes import (
     text_box,
 )
 from planning.model import Workbook
-from planning.summary import Summary, number
+from planning.summary import Summary, first_to_show, number
 
 TABLE_ROWS = 10
 HEAT_MAP_OBJECTIVES = 12
@@ -38,19 +38,34 @@ STATEMENT_CHARACTERS = 600
 
 
 def who_we_are(slide: Slide, area: Area, summary: Summary) -> str:
-    intro = " — ".join(x for x in (summary.office_name, summary.focus_question) if x)
-    text_box(slide, area.top_part(Inches(0.5)), [(one_line(intro, 110), 16, False, MUTED)])
+    name = summary.office_name
+    if summary.kind_change:
+        name = f"{name}, {summary.kind_change}"
+    intro = " — ".join(x for x in (name, summary.focus_question) if x)
+    # Two lines of room: a long office name with its change of kind wraps.
+    text_box(slide, area.top_part(Inches(0.8)), [(one_line(intro, 200), 16, False, MUTED)])
     notes = [f"This slide says which office we are: the {summary.office_name}."]
-    if intro:
-        notes.append(f"We are a {summary.office_kind or 'management office'}.")
+    if summary.office_kind:
+        notes.append(f"We are a {summary.office_kind}.")
+    if summary.kind_change:
+        notes.append(
+            f"This is new: {summary.kind_change}. The change of kind asks whether we have the "
+            "people and skills, the processes and the tools for it."
+        )
+    short = all(len(s.text) <= 320 for s in summary.statements)
     for column, statement in zip(
-        area.below(Inches(0.6)).columns(3), summary.statements, strict=True
+        area.below(Inches(0.95)).columns(3), summary.statements, strict=True
     ):
         paragraphs = [(statement.label, 20, True, ACCENT)]
         if statement.change_label:
             paragraphs.append((statement.change_label, 12, True, MUTED))
         paragraphs.append(
-            (fit(statement.text, STATEMENT_CHARACTERS) or "Not written yet", 14, False, INK)
+            (
+                fit(statement.text, STATEMENT_CHARACTERS) or "Not written yet",
+                18 if short else 14,
+                False,
+                INK,
+            )
         )
         text_box(slide, column, paragraphs)
         change = f" ({statement.change_label.lower()})" if statement.change_label else ""
@@ -64,7 +79,7 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
     if not lines:
         text_box(slide, area.below(Inches(0.6)), [("No objectives yet.", 16, False, MUTED)])
         return "No objectives are recorded yet: the workshop sets them in step 8."
-    shown = lines if len(lines) <= TABLE_ROWS else lines[: TABLE_ROWS - 1]
+    shown = first_to_show(lines, TABLE_ROWS if len(lines) <= TABLE_ROWS else TABLE_ROWS - 1)
     rows = [
         [
             one_line(o.code, 16) or "–",
@@ -81,7 +96,8 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
         rows.append(
             [
                 "",
-                f"… and {len(lines) - len(shown):,} more objectives (see the tracker)",
+                f"… and {len(lines) - len(shown):,} more objectives (see the tracker); "
+                "off track and at risk first",
                 "",
                 "",
                 "",
@@ -103,7 +119,8 @@ def objectives(slide: Slide, area: Area, summary: Summary) -> str:
         "Progress is the share of the way from baseline to target at the latest quarterly "
         "actual."
         + (
-            " Only the first objectives are listed; the tracker has them all."
+            " Only the objectives needing attention most are listed (off track, at risk, not "
+            "started first); the tracker has them all."
             if len(shown) < len(lines)
             else ""
         )

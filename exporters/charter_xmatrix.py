@@ -18,6 +18,7 @@ from planning.xmatrix import (
     XMatrix,
     build_xmatrix,
     objective_label,
+    owner_initials,
     priority_label,
     strategic_label,
     xmatrix_checks,
@@ -109,7 +110,9 @@ def _grid(writer: CharterWriter, matrix: XMatrix) -> None:
     middle: list[CellLike] = [Cell([Run(h, bold=True)], fill=SIDE_FILLS["west"]) for h in heads]
     middle.append(Cell([Run("X-matrix", bold=True, color="FFFFFF")], fill=CENTRE_FILL, center=True))
     middle += [Cell([Run(h, bold=True)], fill=SIDE_FILLS["east"]) for h in measure_heads]
-    middle += [Cell([Run(initials(o), bold=True)], fill=SIDE_FILLS["far_east"]) for o in owners]
+    middle += [
+        Cell([Run(owner_initials(o), bold=True)], fill=SIDE_FILLS["far_east"]) for o in owners
+    ]
     table.append(middle)
     for strategic in matrix.strategic:
         row = blank()
@@ -119,12 +122,6 @@ def _grid(writer: CharterWriter, matrix: XMatrix) -> None:
                 row[column_of[objective_id]] = Cell([mark.value], center=True)
         table.append(row)
     writer.table(columns, table, header=False)
-
-
-def initials(name: str) -> str:
-    """An owner's column head: "Amara Okafor" → "AO" (the key below names them in full)."""
-    letters = "".join(word[0] for word in name.split() if word[:1].isalpha())
-    return (letters or name)[:3].upper()
 
 
 def _key(writer: CharterWriter, matrix: XMatrix) -> None:

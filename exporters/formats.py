@@ -23,6 +23,7 @@ class ExportFormat:
     key: str
     """The command line's flag without dashes, and the file suffix without the dot."""
     title: str
+    """As it reads mid-sentence: "Excel tracker", "one-page summary"."""
     writer: str
     """"module:function" of a `function(workbook, path, **options) -> list[str]` (notes)."""
     needs_qt: bool = False
@@ -31,8 +32,8 @@ class ExportFormat:
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("xlsx", "Excel tracker", "exporters.tracker:write_tracker"),
     ExportFormat("docx", "Word charter", "exporters.charter:write_charter"),
-    ExportFormat("pdf", "One-page summary", "ui.summary.pdf:write_summary_pdf", needs_qt=True),
-    ExportFormat("pptx", "Briefing deck", "exporters.briefing:write_briefing"),
+    ExportFormat("pdf", "one-page summary", "ui.summary.pdf:write_summary_pdf", needs_qt=True),
+    ExportFormat("pptx", "briefing deck", "exporters.briefing:write_briefing"),
 )
 FORMATS = {f.key: f for f in EXPORT_FORMATS}
 

@@ -22,6 +22,7 @@ from planning.enums import (
 from planning.history import health_comparison, same_words
 from planning.model import Statement, Workbook
 from planning.readiness import readiness
+from planning.rules import kind_change
 
 STATUS_ORDER = (
     ObjectiveStatus.ON_TRACK,
@@ -75,6 +76,26 @@ class ObjectiveLine:
         return f"{number(self.baseline)} → {number(self.target)}{unit}"
 
 
+ATTENTION_ORDER = (
+    ObjectiveStatus.OFF_TRACK,
+    ObjectiveStatus.AT_RISK,
+    ObjectiveStatus.NOT_STARTED,
+    ObjectiveStatus.ON_TRACK,
+    ObjectiveStatus.ACHIEVED,
+    ObjectiveStatus.RETIRED,
+)
+
+
+def first_to_show(objectives: list[ObjectiveLine], room: int) -> list[ObjectiveLine]:
+    """The objectives a page or slide with room for `room` rows shows: all of them, in the
+    workbook's order, when they fit; otherwise those needing attention first (off track,
+    at risk, not started), keeping the workbook's order within a status."""
+    if len(objectives) <= room:
+        return objectives
+    rank = {status: i for i, status in enumerate(ATTENTION_ORDER)}
+    return sorted(objectives, key=lambda o: rank[o.status])[:room]
+
+
 @dataclass(frozen=True)
 class StrategicCoverage:
     code: str
@@ -119,6 +140,8 @@ class Summary:
     decisions: list[str]
     next_steps: list[str]
     readiness_percent: int
+    kind_change: str = ""
+    """"Until last year a Project Management Office", or "" when the kind stayed."""
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -205,17 +228,18 @@ def summarise(workbook: Workbook) -> Summary:
         counts[objective.status] = counts.get(objective.status, 0) + 1
 
     active_ids = {o.id for o in active}
+    # One pass over the links, not one per strategic objective: 40 × 1,000 adds up.
+    links_of: dict[str, list[Strength]] = {}
+    for link in workbook.alignment:
+        if link.objective_id in active_ids:
+            links_of.setdefault(link.strategic_id, []).append(link.strength)
     strategy = []
     for strategic in workbook.strategy:
-        links = [
-            link
-            for link in workbook.links_of_strategic(strategic.id)
-            if link.objective_id in active_ids
-        ]
-        strongest = max((link.strength for link in links), key=lambda s: s.score, default=None)
+        strengths = links_of.get(strategic.id, [])
+        strongest = max(strengths, key=lambda s: s.score, default=None)
         strategy.append(
             StrategicCoverage(
-                strategic.code.strip(), strategic.title.strip(), len(links), strongest
+                strategic.code.strip(), strategic.title.strip(), len(strengths), strongest
             )
         )
     gaps = alignment_gaps(workbook)
@@ -252,7 +276,13 @@ def summarise(workbook: Workbook) -> Summary:
         decisions=[d.decision.strip() for d in workbook.decision_log if d.decision.strip()],
         next_steps=_next_steps(workbook),
         readiness_percent=readiness(workbook).percent,
+        kind_change=_kind_change(workbook),
     )
+
+
+def _kind_change(workbook: Workbook) -> str:
+    change = kind_change(workbook)
+    return f"until last year a {change[0].full_term}" if change else ""
 
 
 def _next_steps(workbook: Workbook) -> list[str]:

@@ -102,6 +102,13 @@ def priority_label(item: StrategyItem) -> str:
     return item.title.strip() or f"(untitled {item.kind.label.lower()})"
 
 
+def owner_initials(name: str) -> str:
+    """An owner as a narrow column head: "Amara Okafor" → "AO" (a key or tooltip names them
+    in full)."""
+    letters = "".join(word[0] for word in name.split() if word[:1].isalpha())
+    return (letters or name)[:3].upper()
+
+
 def build_xmatrix(workbook: Workbook) -> XMatrix:
     objectives = workbook.active_objectives()
     active = {o.id for o in objectives}

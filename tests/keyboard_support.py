@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QTabBar,
     QWidget,
 )
 from test_pages_support import open_page, release
@@ -112,6 +113,12 @@ def window_mnemonics(window) -> list[tuple[str, QWidget | None, str]]:
             found.append((letter, None, action.text()))
     for widget in window.findChildren(QWidget):
         if not widget.isVisible():
+            continue
+        if isinstance(widget, QTabBar):  # a tab's letter shows its tab (no focus to check)
+            for tab in range(widget.count()):
+                letter = mnemonic(widget.tabText(tab))
+                if letter:
+                    found.append((letter, None, widget.tabText(tab)))
             continue
         if isinstance(widget, QLabel):
             text, target = widget.text(), widget.buddy()

@@ -35,7 +35,9 @@ def test_self_test_walks_every_step_and_reads_back_every_export(qapp: QApplicati
     assert exported[0].startswith("ok  Export Excel Tracker: ") and "sheets" in exported[0]
     assert exported[1].startswith("ok  Export Word Charter: ") and "paragraphs" in exported[1]
     assert lines[-1].startswith("self-test passed in ")
-    assert lines[-1].endswith("Northwind Freight FY2027, 12 steps, exports xlsx, docx")
+    assert exported[2].startswith("ok  Export One-Page Summary: ")
+    assert exported[3].startswith("ok  Export Briefing Deck: ")
+    assert lines[-1].endswith("Northwind Freight FY2027, 12 steps, exports xlsx, docx, pdf, pptx")
 
 
 def test_a_damaged_export_fails_on_one_line(
@@ -78,18 +80,18 @@ def test_every_registered_format_is_exported_and_read_back(
     real_write = export_jobs._write
 
     def write(kind: str, workbook, path: Path, template: Path | None) -> list[str]:
-        if kind == "summary":
+        if kind == "poster":
             path.write_bytes(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n")
             return []
         return real_write(kind, workbook, path, template)
 
-    summary = export_jobs.ExportFormat("summary", "Export One-Page Summary", ".pdf")
+    poster = export_jobs.ExportFormat("poster", "Export Poster", ".pdf")
     monkeypatch.setattr(export_jobs, "_write", write)
-    monkeypatch.setattr(export_jobs, "FORMATS", (*export_jobs.FORMATS, summary))
+    monkeypatch.setattr(export_jobs, "FORMATS", (*export_jobs.FORMATS, poster))
     code, out, err = run_in_process()
     assert (code, err) == (0, "")
-    assert "ok  Export One-Page Summary: 0 KB, PDF 1.7" in out.splitlines()
-    assert out.splitlines()[-1].endswith("exports xlsx, docx, pdf")
+    assert "ok  Export Poster: 0 KB, PDF 1.7" in out.splitlines()
+    assert out.splitlines()[-1].endswith("exports xlsx, docx, pdf, pptx, pdf")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

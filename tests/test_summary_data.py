@@ -11,6 +11,7 @@ def test_sample_summary_names_the_office_and_counts_active_objectives(later_samp
     summary = summarise(later_sample)
     assert summary.office_name == "Northwind Freight Portfolio Management Office"
     assert summary.office_kind == "Portfolio Management Office"
+    assert summary.kind_change == "until last year a Project Management Office"
     codes = [o.code for o in summary.objectives]
     assert codes == [o.code for o in later_sample.active_objectives()]
     # Retired and achieved carried objectives are not on the page.
@@ -91,3 +92,20 @@ def test_progress_is_clamped_and_target_text_is_readable() -> None:
     assert [o.progress for o in lines] == [1.0, 0.0]
     assert lines[0].target_text == "10 → 20 %"
     assert number(1234.5) == "1,234.5" and number(None) == "–"
+
+
+def test_a_cut_list_shows_objectives_needing_attention_first() -> None:
+    from planning.summary import first_to_show
+
+    wb = new_workbook()
+    statuses = [
+        ObjectiveStatus.ON_TRACK,
+        ObjectiveStatus.OFF_TRACK,
+        ObjectiveStatus.ACHIEVED,
+        ObjectiveStatus.AT_RISK,
+        ObjectiveStatus.OFF_TRACK,
+    ]
+    wb.objectives = [Objective(code=f"O{i}", status=s) for i, s in enumerate(statuses)]
+    lines = summarise(wb).objectives
+    assert [o.code for o in first_to_show(lines, 5)] == ["O0", "O1", "O2", "O3", "O4"]
+    assert [o.code for o in first_to_show(lines, 3)] == ["O1", "O4", "O3"]

@@ -60,6 +60,16 @@ def test_pdf_page_size_a4_and_bad_flags(tmp_path: Path) -> None:
         "export", str(source), "--page-size", "A4", "--xlsx", str(tmp_path / "t.xlsx")
     )
     assert refused.returncode == 2 and "--pdf" in refused.stderr
+    junk = tmp_path / "house.pptx"
+    junk.write_text("not a deck")
+    bad = run_cli(
+        "export", str(source), "--pptx", str(tmp_path / "B.pptx"), "--pptx-template", str(junk)
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.strip().endswith(
+        "house.pptx cannot be used: it is not a .pptx presentation PowerPoint can open."
+    )
+    assert not (tmp_path / "B.pptx").exists()
 
 
 @pytest.mark.slow

@@ -26,6 +26,8 @@ from ui import dialogs, errors
 
 TRACKER = "tracker"
 CHARTER = "charter"
+SUMMARY = "summary"
+BRIEFING = "briefing"
 
 
 @dataclass(frozen=True)
@@ -42,28 +44,32 @@ class ExportFormat:
 FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(TRACKER, "Export Excel Tracker", ".xlsx"),
     ExportFormat(CHARTER, "Export Word Charter", ".docx"),
+    ExportFormat(SUMMARY, "Export One-Page Summary", ".pdf"),
+    ExportFormat(BRIEFING, "Export Briefing Deck", ".pptx"),
 )
 TITLES = {fmt.kind: fmt.title for fmt in FORMATS}
+# The writer behind each kind of job, in exporters.formats.EXPORT_FORMATS (shared with the
+# command line's --xlsx, --docx, --pdf and --pptx).
+FORMAT_OF = {TRACKER: "xlsx", CHARTER: "docx", SUMMARY: "pdf", BRIEFING: "pptx"}
 
 
 class ExportUnavailableError(WorkbookError):
     """The exporter module is not part of this installation."""
 
 
-def _write(kind: str, workbook: Workbook, path: Path, template: Path | None) -> list[str]:
+def _write(
+    kind: str, workbook: Workbook, path: Path, template: Path | None, options: dict | None = None
+) -> list[str]:
+    from exporters.formats import FORMATS, write_export
+
+    key = FORMAT_OF[kind]
     try:
-        if kind == TRACKER:
-            from exporters.tracker import write_tracker
-
-            return list(write_tracker(workbook, path))
-        from exporters.charter import write_charter
-
-        return list(write_charter(workbook, path, template=template))
+        return write_export(key, workbook, path, template=template, **(options or {}))
     except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("exporters"):
+        if exc.name and exc.name.startswith(("exporters", "pptx", "ui.summary")):
             raise ExportUnavailableError(
-                f"The {'Excel tracker' if kind == TRACKER else 'Word charter'} export is not "
-                "available in this installation of PMO Workbook."
+                f"The {FORMATS[key].title} export is not available in this installation of "
+                "PMO Workbook."
             ) from exc
         raise
 
@@ -82,12 +88,14 @@ class ExportJob(QObject):
         path: Path,
         template: Path | None = None,
         parent: QObject | None = None,
+        options: dict | None = None,
     ) -> None:
         super().__init__(parent)
         self.kind = kind
         self.path = path
         self._workbook = workbook.model_copy(deep=True)
         self._template = template
+        self._options = options
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -100,7 +108,10 @@ class ExportJob(QObject):
 
     def _run(self) -> None:
         try:
-            notes = _write(self.kind, self._workbook, self.path, self._template)
+            # Options (the PDF's page size) only when given: `_write` keeps the four
+            # arguments every export has.
+            extra = {"options": self._options} if self._options else {}
+            notes = _write(self.kind, self._workbook, self.path, self._template, **extra)
         except Exception as exc:
             self.failed.emit(self.path, exc)
         else:
@@ -134,9 +145,14 @@ class ExportRunner(QObject):
             job.wait(timeout)
 
     def start(
-        self, kind: str, workbook: Workbook, path: Path, template: Path | None = None
+        self,
+        kind: str,
+        workbook: Workbook,
+        path: Path,
+        template: Path | None = None,
+        options: dict | None = None,
     ) -> ExportJob:
-        job = ExportJob(kind, workbook, path, template, self)
+        job = ExportJob(kind, workbook, path, template, self, options)
         job.done.connect(lambda p, notes, j=job: self._finished(j, p, notes))
         job.failed.connect(lambda p, exc, j=job: self._failed(j, p, exc))
         self._jobs.append(job)

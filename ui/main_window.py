@@ -46,6 +46,8 @@ from ui.pages import page_class
 from ui.pages.base import StepPage
 from ui.settings import Settings
 from ui.step_list import StepList
+from ui.summary import exports as summary_exports
+from ui.summary.view import SummaryScreen
 from ui.welcome import WelcomeScreen
 from ui.widgets.focus_ring import FocusRing
 from ui.workshop_panel import WorkshopDock
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self._pending: dict[Step, Change] = {}
         self.named_actions: dict[str, QAction] = {}
         self.recent_menu = QMenu("Open &Recent", self)
+        self.summary = SummaryScreen(self)  # strategy on a page, beside the walk
         build_menus(self)
 
         self._analysis_timer = QTimer(self, singleShot=True, interval=150)
@@ -179,6 +182,9 @@ class MainWindow(QMainWindow):
             "close",
             "export_tracker",
             "export_charter",
+            "export_summary",
+            "export_briefing",
+            "summary",
             "import_tracker",
             "previous_step",
             "next_step",
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
             for signal_name, slot in (
                 ("export_tracker_requested", self.export_tracker),
                 ("export_charter_requested", self.export_charter),
+                ("export_summary_requested", self.export_summary),
+                ("export_briefing_requested", self.export_briefing),
+                ("summary_requested", lambda: self.summary.set_visible(True)),
             ):
                 signal = getattr(page, signal_name, None)
                 if signal is not None:
@@ -364,8 +373,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.exports.start(CHARTER, self.document.workbook, path, template)
 
+    def export_summary(self) -> None:
+        summary_exports.export_summary(self)
+
+    def export_briefing(self) -> None:
+        summary_exports.export_briefing(self)
+
     def _exports_running(self, running: bool) -> None:
-        for name in ("export_tracker", "export_charter"):
+        for name in ("export_tracker", "export_charter", "export_summary", "export_briefing"):
             self.named_actions[name].setEnabled(self.files.has_workbook and not running)
 
     def import_tracker(self) -> None:
@@ -386,6 +401,7 @@ class MainWindow(QMainWindow):
         """Larger type for a projector, full screen; the step list can be folded away."""
         self.named_actions["workshop"].setChecked(on)
         theme.apply(_app(), workshop=on)
+        self.summary.set_large(on)
         self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
         self._fit_step_list()
         # One step at a time on the projector: the page shows its own findings, the panel

@@ -79,6 +79,24 @@ def build_menus(window: MainWindow) -> None:
         _action(window, "export_charter", "Export Word C&harter…", window.export_charter)
     )
     file_menu.addAction(
+        _action(
+            window,
+            "export_summary",
+            "Export One-&Page Summary…",
+            window.export_summary,
+            tip="Strategy on a page as a PDF, landscape A3 or A4",
+        )
+    )
+    file_menu.addAction(
+        _action(
+            window,
+            "export_briefing",
+            "Export Briefing &Deck…",
+            window.export_briefing,
+            tip="PowerPoint slides for the executive meeting, with speaker notes",
+        )
+    )
+    file_menu.addAction(
         _action(window, "import_tracker", "&Import Tracker Updates…", window.import_tracker)
     )
     file_menu.addSeparator()
@@ -107,6 +125,17 @@ def build_menus(window: MainWindow) -> None:
     )
 
     view_menu = bar.addMenu("&View")
+    summary = _action(
+        window,
+        "summary",
+        "Strategy on a Pa&ge",
+        lambda on: window.summary.set_visible(on),
+        "F9",
+        tip="The summary for the projector: who we are, why, what we will achieve",
+        checkable=True,
+    )
+    window.summary.visible_changed.connect(summary.setChecked)
+    view_menu.addAction(summary)
     view_menu.addAction(
         _action(
             window,

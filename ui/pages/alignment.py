@@ -26,6 +26,7 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.alignment import HEAT, TOTAL, AlignmentModel
 from ui.pages.base import StepPage
+from ui.summary.xmatrix_view import with_xmatrix_tab
 from ui.widgets.delegates import FramedDelegate
 
 KEY_STRENGTH = {
@@ -176,7 +177,9 @@ class AlignmentPage(StepPage):
         self.model.headerDataChanged.connect(lambda *_a: self._size_columns())
         self.matrix_stack.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.matrix_stack)
+        # The X-matrix on a tab beside the heat map: the same links, laid out Hoshin-style.
+        self.tabs = with_xmatrix_tab(self.matrix_stack, document)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)

@@ -63,6 +63,9 @@ class SignoffPage(StepPage):
 
     export_tracker_requested = Signal()
     export_charter_requested = Signal()
+    export_summary_requested = Signal()
+    export_briefing_requested = Signal()
+    summary_requested = Signal()
     show_finding_requested = Signal(object)  # Finding: the main window opens its step
 
     def __init__(self, document, parent=None) -> None:
@@ -130,6 +133,7 @@ class SignoffPage(StepPage):
         exports.addWidget(self.export_charter)
         exports.addWidget(self.export_tracker)
         side.addLayout(exports)
+        side.addLayout(self._visual_exports())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -140,6 +144,24 @@ class SignoffPage(StepPage):
         # The workbook-wide list includes this step's findings (pending approvals).
         self.set_findings_visible(False)
         self.refresh(Change.ALL)
+
+    def _visual_exports(self) -> QHBoxLayout:
+        """Strategy on a page, offered at sign-off: on screen, as a PDF and as a deck."""
+        row = QHBoxLayout()
+        for name, text, signal in (
+            ("showSummary", "Show strategy on a page", self.summary_requested),
+            ("exportSummary", "Export one-page summary (PDF)…", self.export_summary_requested),
+            (
+                "exportBriefing",
+                "Export briefing deck (PowerPoint)…",
+                self.export_briefing_requested,
+            ),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(signal)
+            row.addWidget(button)
+        return row
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)

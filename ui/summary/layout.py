@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from planning.enums import ObjectiveStatus, Strength
-from planning.summary import STATUS_ORDER, Summary, number
+from planning.summary import STATUS_ORDER, Summary, first_to_show, number
 from ui.summary.painting import ACCENT, INK, MUTED, PANEL, PAPER, Canvas
 
 REFERENCE = QRectF(0, 0, 1150, 720)
@@ -39,6 +39,13 @@ def paint_summary(
 ) -> list[str]:
     """Draws `summary` into `rect`; returns the texts drawn (as cut to fit). `large` is the
     workshop mode's larger type."""
+    return paint_summary_canvas(painter, rect, summary, large=large).texts
+
+
+def paint_summary_canvas(
+    painter: QPainter, rect: QRectF, summary: Summary, *, large: bool = False
+) -> Canvas:
+    """`paint_summary`, returning the canvas: the texts drawn and their fonts."""
     unit = min(rect.width() / REFERENCE.width(), rect.height() / REFERENCE.height())
     canvas = Canvas(painter, unit * (1.12 if large else 1.0))
     painter.save()
@@ -55,7 +62,7 @@ def paint_summary(
     lower = QRectF(
         body.left(), upper.bottom() + gutter, body.width(), body.bottom() - upper.bottom() - gutter
     )
-    why, objectives, strategy = _columns(upper, (0.30, 0.40, 0.30), gutter)
+    why, objectives, strategy = _columns(upper, (0.28, 0.47, 0.25), gutter)
     health, value, not_doing = _columns(lower, (0.40, 0.30, 0.30), gutter)
     _why(canvas, why, summary)
     _objectives(canvas, objectives, summary)
@@ -64,7 +71,7 @@ def paint_summary(
     _value(canvas, value, summary)
     _list_box(canvas, not_doing, "What we will not do", summary.not_doing, "Nothing listed yet")
     painter.restore()
-    return canvas.texts
+    return canvas
 
 
 def _columns(rect: QRectF, shares: tuple[float, ...], gutter: float) -> list[QRectF]:
@@ -99,7 +106,12 @@ def _header(canvas: Canvas, page: QRectF, summary: Summary) -> float:
     y += th
     subtitle = canvas.font(14, italic=True)
     sh = canvas.line_height(subtitle)
-    line = " — ".join(x for x in (summary.office_kind, summary.focus_question) if x)
+    kind = (
+        f"{summary.office_kind} ({summary.kind_change})"
+        if summary.kind_change
+        else summary.office_kind
+    )
+    line = " — ".join(x for x in (kind, summary.focus_question) if x)
     if line:
         canvas.line(QRectF(page.left(), y, page.width(), sh), line, subtitle, MUTED)
         y += sh
@@ -109,13 +121,14 @@ def _header(canvas: Canvas, page: QRectF, summary: Summary) -> float:
 
 
 def _heading(canvas: Canvas, rect: QRectF, text: str, aside: str = "") -> float:
-    """A box heading; returns the y below it."""
+    """A box heading, with an aside in the room the heading leaves; returns the y below."""
     font = canvas.font(15, bold=True)
     h = canvas.line_height(font)
-    canvas.line(QRectF(rect.left(), rect.top(), rect.width() * 0.62, h), text, font, ACCENT)
+    used = canvas.line(QRectF(rect.left(), rect.top(), rect.width(), h), text, font, ACCENT)
     if aside:
+        left = rect.left() + used + 10 * canvas.unit
         canvas.line(
-            QRectF(rect.left() + rect.width() * 0.62, rect.top(), rect.width() * 0.38, h),
+            QRectF(left, rect.top(), rect.right() - left, h),
             aside,
             canvas.font(12),
             MUTED,
@@ -127,9 +140,14 @@ def _heading(canvas: Canvas, rect: QRectF, text: str, aside: str = "") -> float:
 
 
 def _more(canvas: Canvas, rect: QRectF, y: float, hidden: int, noun: str, where: str) -> None:
+    """The line that says a list goes on: "… and 403 more objectives (see the tracker)",
+    shortened to "… and 403 more" where the box is narrow; never cut."""
     font = canvas.font(12, italic=True)
+    h = canvas.line_height(font)
     text = f"… and {hidden:,} more {noun} ({where})"
-    canvas.line(QRectF(rect.left(), y, rect.width(), canvas.line_height(font)), text, font, MUTED)
+    if canvas.metrics(font).horizontalAdvance(text) > rect.width():
+        text = f"… and {hidden:,} more"
+    canvas.line(QRectF(rect.left(), y, rect.width(), h), text, font, MUTED)
 
 
 def _rows_that_fit(total: int, space: float, row: float, footer: float) -> int:
@@ -214,8 +232,8 @@ def _objectives(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     row = canvas.line_height(title_font) + canvas.line_height(detail_font) + 8 * u
     more = canvas.line_height(canvas.font(12))
     shown = _rows_that_fit(total, rect.bottom() - y, row, more)
-    right_width, chip_width, bar_width = 128 * u, 92 * u, 70 * u
-    for objective in summary.objectives[:shown]:
+    right_width, chip_width, bar_width = 116 * u, 86 * u, 66 * u
+    for objective in first_to_show(summary.objectives, shown):
         colour = STATUS_COLOURS[objective.status]
         th = canvas.line_height(title_font)
         canvas.dot(QPointF(rect.left() + 5 * u, y + th / 2), 4.5, colour)
@@ -255,7 +273,7 @@ def _objectives(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
             )
         y += row
     if shown < total:
-        _more(canvas, rect, y, total - shown, "objectives", "see the tracker")
+        _more(canvas, rect, y, total - shown, "objectives", "see the tracker; off track first")
 
 
 def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
@@ -272,39 +290,37 @@ def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
             MUTED,
         )
         return
-    legend = "● strong  ○ medium  △ weak support"
+    legend = ["● strong  ○ medium  △ weak  ✕ none", "strongest link, and how many objectives"]
     if summary.orphan_objectives:
-        legend += f" · {summary.orphan_objectives} objective(s) support nothing"
-    bottom = rect.bottom() - lh
-    shown = _rows_that_fit(len(summary.strategy), bottom - y, lh, lh)
+        orphans = summary.orphan_objectives
+        verb = "supports" if orphans == 1 else "support"
+        legend.append(f"{orphans} office objective{'s' if orphans != 1 else ''} {verb} nothing")
+    small = canvas.font(10)
+    sh = canvas.line_height(small)
+    bottom = rect.bottom() - sh * len(legend)
+    # Two lines per company objective when they all fit that way, else one.
+    lines = 2 if len(summary.strategy) * (2 * lh - 4 * u) <= bottom - y else 1
+    row = lines * (lh - 4 * u) + 4 * u
+    shown = _rows_that_fit(len(summary.strategy), bottom - y, row, lh)
+    mark_width = 40 * u
     for strategic in summary.strategy[:shown]:
-        mark_rect = QRectF(rect.right() - 96 * u, y, 96 * u, lh)
+        mark_rect = QRectF(rect.right() - mark_width, y, mark_width, lh - 4 * u)
         if strategic.strongest is None:
-            canvas.line(
-                mark_rect,
-                "not supported",
-                canvas.font(11, bold=True),
-                GAP,
-                Qt.AlignmentFlag.AlignRight,
-            )
+            canvas.line(mark_rect, "✕", mark_font, GAP, Qt.AlignmentFlag.AlignRight)
         else:
             marks = f"{STRENGTH_MARKS[strategic.strongest]} {strategic.supporters}"
             canvas.line(mark_rect, marks, mark_font, ACCENT, Qt.AlignmentFlag.AlignRight)
         label = f"{strategic.code} {strategic.title}".strip() or "(untitled)"
-        canvas.line(QRectF(rect.left(), y, rect.width() - 100 * u, lh), label, font, INK)
-        y += lh
+        colour = INK if strategic.strongest is not None else GAP
+        text_rect = QRectF(rect.left(), y, rect.width() - mark_width - 4 * u, row - 4 * u)
+        canvas.paragraph(text_rect, label, font, colour)
+        y += row
     if shown < len(summary.strategy):
-        _more(
-            canvas,
-            rect,
-            y,
-            len(summary.strategy) - shown,
-            "strategic objectives",
-            "see the charter",
-        )
-    canvas.line(
-        QRectF(rect.left(), rect.bottom() - lh, rect.width(), lh), legend, canvas.font(10), MUTED
-    )
+        hidden = len(summary.strategy) - shown
+        _more(canvas, rect, y, hidden, "strategic objectives", "see the charter")
+    for index, text in enumerate(legend):
+        top = rect.bottom() - sh * (len(legend) - index)
+        canvas.line(QRectF(rect.left(), top, rect.width(), sh), text, small, MUTED)
 
 
 def _health(canvas: Canvas, rect: QRectF, summary: Summary) -> None:

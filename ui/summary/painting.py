@@ -57,20 +57,35 @@ class Canvas:
     painter: QPainter
     unit: float
     texts: list[str] = field(default_factory=list)
+    fonts: list[QFont] = field(default_factory=list)
+    """The font of each text in `texts` (the benchmark's baseline draws the same)."""
+    _fonts: dict[tuple[float, bool, bool], QFont] = field(default_factory=dict)
+    _metrics: dict[tuple[int, bool, bool], QFontMetricsF] = field(default_factory=dict)
 
     def font(self, size: float, *, bold: bool = False, italic: bool = False) -> QFont:
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(max(1, round(size * self.unit)))
-        font.setBold(bold)
-        font.setItalic(italic)
-        # No ligatures: text copied from the PDF (or read back by a test) says "Office",
-        # not "Oﬃce".
-        for tag in ("liga", "clig", "dlig"):
-            font.setFeature(QFont.Tag(tag), 0)
+        key = (size, bold, italic)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(FONT_FAMILY)
+            font.setPixelSize(max(1, round(size * self.unit)))
+            font.setBold(bold)
+            font.setItalic(italic)
+            # No ligatures: text copied from the PDF (or read back by a test) says "Office",
+            # not "Oﬃce".
+            for tag in ("liga", "clig", "dlig"):
+                font.setFeature(QFont.Tag(tag), 0)
+            self._fonts[key] = font
         return font
 
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        key = (font.pixelSize(), font.bold(), font.italic())
+        metrics = self._metrics.get(key)
+        if metrics is None:
+            metrics = self._metrics[key] = QFontMetricsF(font)
+        return metrics
+
     def line_height(self, font: QFont) -> float:
-        return QFontMetricsF(font).lineSpacing()
+        return self.metrics(font).lineSpacing()
 
     def fill(self, rect: QRectF, color: QColor, radius: float = 0.0) -> None:
         p = self.painter
@@ -110,7 +125,7 @@ class Canvas:
         """One line of text in `rect`, cut with "…" when it is too wide. Returns the width
         drawn."""
         text = clean(text).replace("\u2028", " ")
-        metrics = QFontMetricsF(font)
+        metrics = self.metrics(font)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         if not shown and text:
             shown = ELLIPSIS if metrics.horizontalAdvance(ELLIPSIS) <= rect.width() else ""
@@ -122,6 +137,7 @@ class Canvas:
         p.restore()
         if shown:
             self.texts.append(shown)
+            self.fonts.append(font)
         return metrics.horizontalAdvance(shown)
 
     def paragraph(self, rect: QRectF, text: str, font: QFont, color: QColor = INK) -> float:
@@ -130,7 +146,7 @@ class Canvas:
         text = clean(text)
         if not text or rect.height() <= 0 or rect.width() <= 0:
             return 0.0
-        metrics = QFontMetricsF(font)
+        metrics = self.metrics(font)
         layout = QTextLayout(text, font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -174,12 +190,13 @@ class Canvas:
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             p.drawText(line_rect, int(flags), piece.rstrip())
             self.texts.append(piece.rstrip())
+            self.fonts.append(font)
         p.restore()
         return len(lines) * height
 
     def chip(self, x: float, y: float, text: str, font: QFont, color: QColor) -> float:
         """A rounded label (status, statement decision); returns its width."""
-        metrics = QFontMetricsF(font)
+        metrics = self.metrics(font)
         pad = 5 * self.unit
         width = metrics.horizontalAdvance(text) + 2 * pad
         rect = QRectF(x, y, width, metrics.height() + pad * 0.6)
@@ -189,7 +206,8 @@ class Canvas:
 
     def bar(self, rect: QRectF, share: float | None, color: QColor) -> None:
         """A horizontal bar filled to `share` (0..1) of its width; empty outline when unknown."""
-        self.fill(rect, PANEL, radius=2)
+        # Square ends: a page has hundreds of bars, and plain rectangles keep the PDF small.
+        self.fill(rect, PANEL)
         if share is not None and share > 0:
             filled = QRectF(rect.left(), rect.top(), rect.width() * min(share, 1.0), rect.height())
-            self.fill(filled, color, radius=2)
+            self.fill(filled, color)

@@ -28,11 +28,11 @@ _app: QGuiApplication | None = None
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication for painting text, offscreen unless one already runs."""
+    """A QGuiApplication for painting text: the app's own when it runs, else an offscreen
+    one (a headless export needs no display, whatever QT_QPA_PLATFORM says)."""
     global _app
     if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _app = QGuiApplication(["pmo-workbook", "-platform", os.environ["QT_QPA_PLATFORM"]])
+        _app = QGuiApplication(["pmo-workbook", "-platform", "offscreen"])
 
 
 def summary_pdf_bytes(
