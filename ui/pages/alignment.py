@@ -171,8 +171,8 @@ class AlignmentPage(StepPage):
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_scroll.setWidget(gaps)
-        side_scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 17)
         self.side_scroll = side_scroll
+        self._size_side()
         self.model.modelReset.connect(self._size_columns)
         self.model.headerDataChanged.connect(lambda *_a: self._size_columns())
         self.matrix_stack.installEventFilter(self)
@@ -250,6 +250,11 @@ class AlignmentPage(StepPage):
             height = _wrapped_height(metrics, text, title_width - pad // 2, wrap)
             vertical.resizeSection(row, max(line, height + 10))
 
+    def _size_side(self) -> None:
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.side_scroll.setMinimumWidth(em * 13)  # the gap lists stay readable
+        self.side_scroll.setMaximumWidth(em * 17)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.matrix_stack and event.type() == QEvent.Type.Resize:
             self._size_columns()
@@ -258,7 +263,7 @@ class AlignmentPage(StepPage):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "side_scroll"):
-            self.side_scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 17)
+            self._size_side()
             self._size_columns()
 
     def refresh(self, change: Change) -> None:
