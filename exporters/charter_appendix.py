@@ -9,6 +9,7 @@ so what was decided and what was left for later is on record with the charter.
 
 from __future__ import annotations
 
+from exporters import charter_governance
 from exporters import charter_words as words
 from exporters.charter_objectives import ANNEX_TITLE, is_large
 from exporters.charter_writer import Cell, CellLike, CharterWriter, Run
@@ -27,8 +28,6 @@ _CHANGE_LABEL = {
     "new": "New",
     "pending": "Awaiting a decision",
 }
-# A hanging indent for "•<tab>topic": the bullet in the margin, wrapped lines under the text.
-_BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 _CHANGE_FILL = {
     "retired": "F2F2F2",
     "achieved": "E2EFDA",
@@ -84,6 +83,7 @@ def what_changed(writer: CharterWriter, workbook: Workbook) -> None:
     writer.heading(2, "Statements")
     for which in ("purpose", "mission", "vision"):
         _statement(writer, workbook, which, getattr(last, which), label)
+    charter_governance.governance_changes(writer, workbook, last, label)
     _objectives(writer, workbook)
     _health(writer, workbook, label)
 
@@ -230,9 +230,6 @@ def workshop_record(writer: CharterWriter, workbook: Workbook) -> None:
         writer.paragraph("Raised during the review and set aside; still open:")
         for item in parked:
             raised_by = item.raised_by.strip()
-            writer.paragraph(
-                "•\t",
-                item.topic.strip(),
-                *((" (raised by ", raised_by, ")") if raised_by else ()),
-                extra_ppr=_BULLET_INDENT,
+            writer.bullet(
+                item.topic.strip(), *((" (raised by ", raised_by, ")") if raised_by else ())
             )

@@ -55,16 +55,17 @@ def value_sentence(workbook: Workbook) -> str:
         return ""
     unit = value_unit(workbook)
     parts = [
-        f"{category.label.lower() if category else 'uncategorised'} {words.number(amount)} {unit}"
+        f"{category.label.lower() if category else 'uncategorised'} {words.amount(amount, unit)}"
         for category, amount in totals.by_category.items()
     ]
+    currency = f"in {unit}" if unit else "with no currency set in the workbook"
     sentence = (
-        f"{words.plural(totals.objectives, 'objective')} state the value they bring, in "
-        f"{unit}: {words.listing(parts)}"
+        f"{words.plural(totals.objectives, 'objective')} state the value they bring, "
+        f"{currency}: {words.listing(parts)}"
     )
     if len(totals.by_category) > 1:
         sentence += (
-            f"; {words.number(totals.total)} {unit} in all, adding different kinds of "
+            f"; {words.amount(totals.total, unit)} in all, adding different kinds of "
             "value as their owners priced them"
         )
     return sentence + "."
@@ -155,10 +156,13 @@ def _completeness(writer: CharterWriter, active: list[Objective]) -> None:
     missing = {name for fields in lacking.values() for name in fields}
     complete = [_FIELD_PHRASE[name] for name in MISSING_FIELDS if name not in missing]
     lead = f"Each has {words.listing(complete)}. " if complete else ""
+    # The list keeps with the objectives table that follows it.
     writer.paragraph(lead + "Still to be set:")
+    writer.keep_with_next()
     if len(lacking) <= LACKING_PER_OBJECTIVE:
         for code, fields in lacking.items():
             writer.bullet(f"{code}: {words.listing(_FIELD_PHRASE[f] for f in fields)}.")
+            writer.keep_with_next()
         return
     for name in MISSING_FIELDS:
         codes = [code for code, fields in lacking.items() if name in fields]
@@ -223,7 +227,7 @@ def objectives_annex(writer: CharterWriter, workbook: Workbook) -> None:
                 words.baseline_to_target(objective) + (f" by {due}" if due else ""),
                 f"{objective.owner} · {objective.status.label}",
                 words.constituent_names(workbook, objective),
-                ", ".join(supports),
+                "\n".join(supports),
                 _value_cell(objective, unit),
             ]
         )

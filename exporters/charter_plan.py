@@ -1,9 +1,10 @@
-"""The charter's plan: objectives, alignment with company strategy (matrix and gaps), the
-office's strategy, the not-doing list, governance and review cadence, the communication
-plan and the health-check baseline."""
+"""The charter's plan after its objectives and alignment (charter_objectives,
+charter_alignment): the office's strategy, the not-doing list, governance and review
+cadence, the communication plan and the health-check baseline."""
 
 from __future__ import annotations
 
+from exporters import charter_governance, charter_health_plan
 from exporters import charter_words as words
 from exporters.charter_writer import Cell, CellLike, CharterWriter, Run
 from planning.enums import StrategyKind
@@ -79,6 +80,7 @@ def not_doing(writer: CharterWriter, workbook: Workbook) -> None:
 
 def governance(writer: CharterWriter, workbook: Workbook) -> None:
     writer.heading(1, "Governance and review cadence")
+    charter_governance.office_governance(writer, workbook)
     writer.paragraph(
         "The charter is not a one-time event. Mission and vision are reviewed "
         "regularly, at least once a year; objectives are set and reviewed in every "
@@ -194,6 +196,7 @@ def health(writer: CharterWriter, workbook: Workbook) -> None:
         columns.append(("Change", 1.9))
     columns.append(("Note", 5.9))
     writer.table(columns, rows)
+    charter_health_plan.what_the_plan_does(writer, workbook)
 
 
 def _score_cell(score: int | None) -> Cell:

@@ -14,17 +14,12 @@ from exporters import charter_styles as cs
 from exporters import charter_words as words
 from exporters.charter_fields import the_office
 from exporters.charter_writer import Cell, CharterWriter, Run
-from planning.enums import ApprovalDecision, StatementDecision
+from planning.enums import ApprovalDecision
 from planning.model import Statement, Workbook
 from planning.rules import kind_change
 from planning.totals import statement_status
 
 DASH = words.DASH
-_DECIDED = {
-    StatementDecision.REAFFIRM: "Reaffirmed",
-    StatementDecision.REVISE: "Revised",
-    StatementDecision.NEW: "Adopted",
-}
 _DECISION_FILL = {
     ApprovalDecision.APPROVED: "E2EFDA",
     ApprovalDecision.APPROVED_WITH_CHANGES: "FFF2CC",

@@ -32,12 +32,25 @@ from planning.totals import key_objectives
 SUMMARY_TITLE = "Executive summary"
 SUMMARY_OBJECTIVES = 5
 NAMES_SHOWN = 4
+# A statement longer than LONG_STATEMENT words is cut to STATEMENT_WORDS here (the walk's
+# hints already call a mission over 60 words too long); a slightly long one is kept whole.
+LONG_STATEMENT = 90
+STATEMENT_WORDS = 60
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 
 
 def first_sentence(text: str) -> str:
     text = " ".join(text.split())
     return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def brief(text: str, section: str) -> str:
+    """`text` as it is, or, when longer than LONG_STATEMENT words, its first STATEMENT_WORDS
+    with a pointer to the section that has it in full, so the summary stays one page."""
+    parts = text.split()
+    if len(parts) <= LONG_STATEMENT:
+        return text.strip()
+    return " ".join(parts[:STATEMENT_WORDS]) + f" … (in full under {section})"
 
 
 def _some(names: list[str], where: str) -> str:
@@ -70,9 +83,9 @@ def executive_summary(writer: CharterWriter, workbook: Workbook) -> None:
     writer.paragraph(*opening, ".")
     facts: list[list[CellLike]] = []
     for label, text in (
-        ("Purpose", first_sentence(workbook.purpose.text)),
-        ("Mission", workbook.mission.text.strip()),
-        ("Vision", workbook.vision.text.strip()),
+        ("Purpose", brief(first_sentence(workbook.purpose.text), "Purpose")),
+        ("Mission", brief(workbook.mission.text, "Mission")),
+        ("Vision", brief(workbook.vision.text, "Vision")),
     ):
         facts.append(
             [
@@ -197,11 +210,12 @@ def _decisions(writer: CharterWriter, workbook: Workbook) -> None:
             f"Keep, revise, retire or close {words.plural(len(pending), 'objective')} "
             f"carried over from last year: {_some(pending, 'the appendix')}."
         )
-    if workbook.last_year() is not None:
-        for which in ("mission", "vision"):
-            statement = getattr(workbook, which)
-            if statement.text.strip() and statement.decision is None:
-                items.append(f"Reaffirm or revise the {which}.")
+    for which in ("purpose", "mission", "vision"):
+        statement = getattr(workbook, which)
+        if not statement.text.strip():
+            items.append(f"Agree the {which}: the charter has none yet.")
+        elif which != "purpose" and workbook.last_year() is not None and statement.decision is None:
+            items.append(f"Reaffirm or revise the {which}.")
     off_track = [
         o.code or o.title
         for o in workbook.active_objectives()

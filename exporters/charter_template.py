@@ -209,6 +209,9 @@ def recolour_headings(document: DocxDocument, accent: str, copied: list[str]) ->
             continue
         for colour in style.iter(qn("w:color")):
             colour.set(qn("w:val"), accent)
+        for border in style.iter(qn("w:left")):  # the statement's rule in the margin
+            if border.get(qn("w:color")):
+                border.set(qn("w:color"), accent)
 
 
 def _find_style(styles: etree._Element, name: str, kind: str) -> etree._Element | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from planning.enums import Direction
 from planning.model import Objective, Workbook
 
 DASH = "—"
@@ -72,7 +73,16 @@ def baseline_to_target(objective: Objective) -> str:
         return DASH
     suffix = "%" if unit == "%" else ""
     tail = f" {unit}" if unit and unit != "%" else ""
-    return f"{baseline + suffix if baseline else '?'} → {target + suffix if target else '?'}{tail}"
+    aim = target + suffix if target else "?"
+    # The direction says what the target means (planning.progress reads it the same way).
+    if objective.direction is Direction.RANGE and target:
+        aim = f"{target}–{number(objective.target_max) or '?'}{suffix}"
+    elif objective.direction in _LEVEL and target:
+        aim = f"{_LEVEL[objective.direction]} {aim}"
+    return f"{baseline + suffix if baseline else '?'} → {aim}{tail}"
+
+
+_LEVEL = {Direction.AT_LEAST: "at least", Direction.AT_MOST: "at most"}
 
 
 def listing(words: Iterable[str]) -> str:

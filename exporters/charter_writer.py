@@ -24,6 +24,7 @@ from exporters.text import xml_safe
 
 W = nsdecls("w")
 TOC_LEVELS = 2
+KEEP_WHOLE_ROWS = 8  # tables up to this many rows are not split across pages
 # A hanging indent for "•<tab>text": the bullet in the margin, wrapped lines under the text.
 BULLET_INDENT = '<w:ind w:left="357" w:hanging="357"/>'
 
@@ -210,10 +211,11 @@ class CharterWriter:
                     f"{heading_p}{Run(title, color='FFFFFF').xml()}</w:p></w:tc>"
                 )
             out.append("</w:tr>")
-        # Keep-with-next on the row before the last keeps the two on one page.
-        keep_row = len(rows) - 2 if len(rows) >= 3 else -1
+        # Keep-with-next on a row keeps it on the page of the next: a short table stays
+        # whole, a long one never leaves its last row alone on a page.
+        keep_from = 0 if len(rows) <= KEEP_WHOLE_ROWS else len(rows) - 2
         for row_index, row in enumerate(rows):
-            keep = "<w:keepNext/>" if row_index == keep_row else ""
+            keep = "<w:keepNext/>" if keep_from <= row_index < len(rows) - 1 else ""
             plain_p = f"<w:p><w:pPr><w:pStyle w:val={text_style}/>{keep}</w:pPr>"
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index, value in enumerate(row):

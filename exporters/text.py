@@ -19,10 +19,6 @@ def xml_safe(text: str) -> str:
     return _ILLEGAL_XML.sub(REPLACEMENT, text)
 
 
-def has_illegal_xml(text: str) -> bool:
-    return bool(_ILLEGAL_XML.search(text))
-
-
 # --- Spreadsheet cells (the tracker) ----------------------------------------------------
 #
 # Readers decode `_xHHHH_` in cell text as the character U+HHHH (Excel, LibreOffice and

@@ -19,13 +19,13 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.properties import CalcProperties
 from openpyxl.workbook.workbook import Workbook as XlsxBook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.constants import ARC_APP
 
 from exporters.text import xml_safe
 from exporters.tracker_cells import TrackerBuild, new_book, set_widths
 from exporters.tracker_layout import (
-    ALIGNMENT,
     IDENTITY_LABEL_COLUMN,
     IDENTITY_ROWS,
     IDENTITY_VALUE_COLUMN,
@@ -60,6 +60,13 @@ from planning.model import Workbook
 from planning.totals import letter_paper
 
 PROPERTY_LIMIT = 255
+PAPERSIZE_A4 = Worksheet.PAPERSIZE_A4
+PAPERSIZE_LETTER = Worksheet.PAPERSIZE_LETTER
+DEFAULT_WIDTH = 8.43  # Excel's default column width
+# Landscape A4 or Letter, whichever is narrower, inside openpyxl's default margins (0.75
+# inch left and right), in points; a column width unit is about 7 pixels (5.25 points).
+PAGE_WIDTH = 792 - 2 * 54
+POINTS_PER_WIDTH_UNIT = 5.25
 APP_NAME = "PMO Workbook"
 
 
@@ -124,29 +131,36 @@ def save_book(book: XlsxBook) -> bytes:
     return buffer.getvalue()
 
 
-ALIGNMENT_FIT_COLUMNS = 8
-"""Up to this many company objectives the Alignment sheet prints one page wide; beyond,
-it prints across pages at a legible scale, code and title repeated on each."""
-ALIGNMENT_SCALE = 70
+LEGIBLE_SCALE = 60
+"""Below this print scale (per cent) a sheet fitted to one page wide is too small to read:
+it prints across pages instead, at SPLIT_SCALE, its first two columns repeated."""
+SPLIT_SCALE = 70
 
 
 def finish_printing(build: TrackerBuild) -> None:
     """What the sheets share in print: one paper size on every sheet (A4, Letter where
-    the locale uses it), the wide Alignment sheet split legibly across pages, and the
-    Overview on two pages: its facts and counts, then its charts."""
-    book = build.book
-    for ws in book.worksheets:
-        ws.page_setup.paperSize = ws.PAPERSIZE_LETTER if letter_paper() else ws.PAPERSIZE_A4
-    alignment = book[ALIGNMENT]
-    if len(build.workbook.strategy) > ALIGNMENT_FIT_COLUMNS:
-        alignment.sheet_properties.pageSetUpPr.fitToPage = False
-        alignment.page_setup.scale = ALIGNMENT_SCALE
-        alignment.print_title_cols = "A:B"
-        alignment.page_setup.pageOrder = "overThenDown"
-    overview = book[OVERVIEW]
-    # The row break before the charts makes two pages; fitting to two pages tall keeps
-    # the first page's last lines from spilling onto a page of their own.
-    overview.page_setup.fitToHeight = 2
+    the locale uses it), and wide sheets (Objectives, a wide Alignment) split legibly
+    across pages with their titles repeated rather than shrunk to one page wide."""
+    paper = PAPERSIZE_LETTER if letter_paper() else PAPERSIZE_A4
+    for ws in build.book.worksheets:
+        ws.page_setup.paperSize = paper
+        if ws.title == OVERVIEW or ws.sheet_state != "visible":
+            continue
+        if fit_to_width_scale(ws) < LEGIBLE_SCALE:
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
+            ws.page_setup.scale = SPLIT_SCALE
+            ws.print_title_cols = "A:B"
+            ws.page_setup.pageOrder = "overThenDown"
+
+
+def fit_to_width_scale(ws: Worksheet) -> int:
+    """The scale (per cent) fitting the sheet's visible columns to one landscape page."""
+    width = sum(
+        (dimension.width or DEFAULT_WIDTH) * POINTS_PER_WIDTH_UNIT
+        for dimension in ws.column_dimensions.values()
+        if not dimension.hidden
+    )
+    return 100 if not width else min(100, int(100 * PAGE_WIDTH / width))
 
 
 def build_lists(build: TrackerBuild, today: date) -> None:

@@ -14,6 +14,7 @@ shared strings, properties, the Objectives and Lists sheets): nothing else is pa
 
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import xml.parsers.expat
@@ -37,11 +38,21 @@ MAX_CELLS_PER_ROW = 1024  # a tracker has 21 columns; Excel allows 16,384
 # Cells of the Objectives sheet: 500 objectives take 10,500. openpyxl reads some 80,000 a
 # second on this machine, which with the scan keeps the worst tracker within 10 s.
 MAX_CELLS = 200_000
+# Elements of the other parts openpyxl parses: it builds an object for each (a style costs
+# some 25 µs and 500 bytes), so their number is bounded like the cells. Excel allows 64,000
+# cell formats; a tracker has a few dozen, and a few thousand strings.
+MAX_STYLE_ELEMENTS = 50_000
+MAX_STRING_ELEMENTS = 200_000
+MAX_OTHER_ELEMENTS = 20_000
 _CHUNK = 1 * MB
 
 _OFFICE_DOCUMENT = "/officeDocument"
 _KEPT_PACKAGE_RELS = ("/core-properties", "/custom-properties")
-_KEPT_WORKBOOK_RELS = ("/styles", "/sharedStrings", "/theme")
+_KEPT_WORKBOOK_RELS = {
+    "/styles": MAX_STYLE_ELEMENTS,
+    "/sharedStrings": MAX_STRING_ELEMENTS,
+    "/theme": MAX_OTHER_ELEMENTS,
+}
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -76,7 +87,7 @@ def open_package(data: bytes, name: str, sheets: tuple[str, ...]) -> TrackerPack
             raise TrackerError(f"{name} is not an Excel .xlsx file.")
         try:
             kept, sheet_parts = _needed_parts(archive, parts, name, sheets)
-            bodies = _scan_all(archive, parts, kept, sheet_parts.get(sheets[0]), name)
+            bodies = _scan_all(archive, parts, kept, name)
         except TrackerError:
             raise
         except Exception as exc:  # a damaged stream: CRC, zlib, a header that lies
@@ -152,29 +163,39 @@ def _needed_parts(
     parts: dict[str, zipfile.ZipInfo],
     name: str,
     sheets: tuple[str, ...],
-) -> tuple[set[str], dict[str, str]]:
+) -> tuple[dict[str, Callable[[], _Watch]], dict[str, str]]:
+    """The parts openpyxl needs, each with the watch its stream goes through, and the part
+    of each of `sheets` found."""
     package = _relationships(archive, parts, "", name)
     books = [t for _i, kind, t in package if kind.endswith(_OFFICE_DOCUMENT) and t in parts]
     if not books:
         raise TrackerError(f"{name} is not an Excel .xlsx file.")
     book = books[0]
-    kept = {"[Content_Types].xml", "_rels/.rels", book}
-    kept |= {t for _i, kind, t in package if kind.endswith(_KEPT_PACKAGE_RELS) and t in parts}
+    limits = {"[Content_Types].xml": MAX_OTHER_ELEMENTS, "_rels/.rels": MAX_OTHER_ELEMENTS}
+    limits[book] = MAX_OTHER_ELEMENTS
+    for _i, kind, target in package:
+        if kind.endswith(_KEPT_PACKAGE_RELS) and target in parts:
+            limits[target] = MAX_OTHER_ELEMENTS
     workbook_rels = _relationships(archive, parts, book, name)
     folder, base = posixpath.split(book)
     if workbook_rels:
-        kept.add(posixpath.join(folder, "_rels", base + ".rels"))
-    kept |= {
-        t for _i, kind, t in workbook_rels if kind.endswith(_KEPT_WORKBOOK_RELS) and t in parts
-    }
+        limits[posixpath.join(folder, "_rels", base + ".rels")] = MAX_OTHER_ELEMENTS
+    for _i, kind, target in workbook_rels:
+        for suffix, limit in _KEPT_WORKBOOK_RELS.items():
+            if kind.endswith(suffix) and target in parts:
+                limits[target] = limit
     targets = {rid: t for rid, kind, t in workbook_rels if kind.endswith("/worksheet")}
     root = _parse(_read_small(archive, parts[book], name), book, name)
     sheet_parts: dict[str, str] = {}
     for sheet in root.iter(f"{_MAIN}sheet"):
-        target = targets.get(sheet.get(_R_ID, ""))
-        if sheet.get("name") in sheets and target in parts and sheet.get("name") not in sheet_parts:
-            sheet_parts[str(sheet.get("name"))] = str(target)
-    kept |= set(sheet_parts.values())
+        title, found = str(sheet.get("name")), targets.get(sheet.get(_R_ID, ""))
+        if title in sheets and found in parts and title not in sheet_parts:
+            sheet_parts[title] = str(found)
+    kept: dict[str, Callable[[], _Watch]] = {
+        part: functools.partial(_Elements, name, part, limit) for part, limit in limits.items()
+    }
+    for title, target in sheet_parts.items():
+        kept[target] = functools.partial(_Sheet, name, title)
     if any(parts[p].file_size > MAX_PART_BYTES for p in kept):
         raise TrackerError(
             f"{name} holds far more than a tracker does (a part over "
@@ -186,63 +207,83 @@ def _needed_parts(
 def _scan_all(
     archive: zipfile.ZipFile,
     parts: dict[str, zipfile.ZipInfo],
-    kept: set[str],
-    rows_part: str | None,
+    kept: dict[str, Callable[[], _Watch]],
     name: str,
 ) -> dict[str, bytes]:
-    """Unpacks every part as a stream, refusing a DTD in any XML part; returns the kept
-    parts' bytes."""
+    """Unpacks every part as a stream, refusing a DTD in any XML part and a kept part that
+    outgrows its watch; returns the kept parts' bytes."""
     bodies: dict[str, bytes] = {}
     for info in archive.infolist():  # every entry, duplicates of a name included
         if info.is_dir():
             continue
         chosen = parts[info.filename] is info and info.filename in kept
-        watch = _RowWatch(name) if chosen and info.filename == rows_part else None
-        body = _scan(archive, info, name, keep=chosen, watch=watch)
+        watch = kept[info.filename]() if chosen else None
+        body = _scan(archive, info, name, watch=watch)
         if body is not None:
             bodies[info.filename] = body
     return bodies
 
 
-class _RowWatch:
+class _Watch:
+    """Sees each element start of a kept part as it streams."""
+
+    def start(self, tag: str, _attributes: object) -> None:
+        raise NotImplementedError
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition(":")[2]
+
+
+class _Elements(_Watch):
+    """At most `limit` elements in a part openpyxl builds objects from."""
+
+    def __init__(self, name: str, part: str, limit: int) -> None:
+        self.name, self.part, self.limit, self.count = name, part, limit, 0
+
+    def start(self, tag: str, _attributes: object) -> None:
+        self.count += 1
+        if self.count > self.limit:
+            raise TrackerError(
+                f"{self.name}: {self.part} has more than {self.limit:,} elements, far more "
+                "than a tracker holds; it is not opened."
+            )
+
+
+class _Sheet(_Watch):
     """Refuses, as the sheet streams, more rows or cells than a tracker holds, or a row
     wider than any tracker's (openpyxl would build such a row whole in memory)."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.rows = 0
-        self.cells = 0
-        self.total = 0
+    def __init__(self, name: str, sheet: str) -> None:
+        self.name, self.sheet = name, sheet
+        self.rows = self.cells = self.total = 0
 
     def start(self, tag: str, _attributes: object) -> None:
-        local = tag.rpartition("}")[2] if "}" in tag else tag.rpartition(":")[2]
+        local = _local(tag)
         if local == "c":
             self.cells += 1
             self.total += 1
             if self.total > MAX_CELLS:
-                raise TrackerError(
-                    f"{self.name}: the Objectives sheet has more than {MAX_CELLS:,} cells, "
-                    "far more than a tracker holds; it is not imported."
-                )
+                raise self._refuse(f"more than {MAX_CELLS:,} cells")
             if self.cells > MAX_CELLS_PER_ROW:
-                raise TrackerError(
-                    f"{self.name}: a row of the Objectives sheet has more than "
-                    f"{MAX_CELLS_PER_ROW:,} cells, far more than a tracker holds; "
-                    "it is not imported."
-                )
+                raise self._refuse(f"a row of more than {MAX_CELLS_PER_ROW:,} cells")
         elif local == "row":
             self.rows += 1
             self.cells = 0
             if self.rows > MAX_ROWS + 1:
-                raise TrackerError(
-                    f"{self.name}: the Objectives sheet has more than {MAX_ROWS:,} rows, far "
-                    "more than a tracker holds; it is not imported."
-                )
+                raise self._refuse(f"more than {MAX_ROWS:,} rows")
+
+    def _refuse(self, what: str) -> TrackerError:
+        return TrackerError(
+            f"{self.name}: the {self.sheet} sheet has {what}, far more than a tracker "
+            "holds; it is not imported."
+        )
 
 
 def _looks_like_xml(head: bytes) -> bool:
-    head = head.lstrip(b" \t\r\n")
-    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00<"))
+    """Whether content starting with `head` (leading whitespace and NULs stripped) can be
+    XML to expat: markup, or a byte order mark."""
+    return head.startswith((b"<", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
 
 
 def _scan(
@@ -250,26 +291,41 @@ def _scan(
     info: zipfile.ZipInfo,
     name: str,
     *,
-    keep: bool,
-    watch: _RowWatch | None,
+    watch: _Watch | None,
 ) -> bytes | None:
+    keep = watch is not None
     chunks: list[bytes] = []
-    parser: xml.parsers.expat.XMLParserType | None = None
+    # Every part is parsed until its first significant byte shows it cannot be XML (an
+    # image): whitespace may legally come before a DOCTYPE.
+    parser: xml.parsers.expat.XMLParserType | None = _guarded_parser(
+        name, watch.start if watch else None
+    )
+    decided = False
+
+    def feed(data: bytes, final: bool) -> None:
+        nonlocal parser
+        if parser is None:
+            return
+        try:
+            parser.Parse(data, final)
+        except xml.parsers.expat.ExpatError:
+            if keep:
+                raise _damaged(name, info.filename) from None
+            parser = None  # a part the import never reads: only a DTD matters
+
     with archive.open(info) as stream:
-        first = True
         while chunk := stream.read(_CHUNK):
-            if first and _looks_like_xml(chunk[:64]):
-                parser = _guarded_parser(name, watch.start if watch else None)
-            first = False
+            if not decided:
+                head = chunk.lstrip(b" \t\r\n\x00")
+                if head:
+                    decided = True
+                    if not _looks_like_xml(head):
+                        parser = None
             if keep:
                 chunks.append(chunk)
-            if parser is not None:
-                try:
-                    parser.Parse(chunk, False)
-                except xml.parsers.expat.ExpatError:
-                    if keep:
-                        raise _damaged(name, info.filename) from None
-                    parser = None  # a part the import never reads: only a DTD matters
+            feed(chunk, False)
+    if decided:
+        feed(b"", True)
     return b"".join(chunks) if keep else None
 
 

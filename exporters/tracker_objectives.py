@@ -13,6 +13,7 @@ column as formulas, and orphan objectives and unsupported strategic objectives h
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import CellIsRule, ColorScaleRule, DataBarRule, FormulaRule
@@ -44,7 +45,7 @@ from exporters.tracker_layout import (
 )
 from planning.enums import Direction
 from planning.model import Objective, StrategicObjective, Workbook
-from planning.tracker_columns import exported_value
+from planning.tracker_columns import READ_ONLY_KEYS, exported_value
 from planning.tracker_columns import strategic_label as contract_label
 
 UNLOCKED = Protection(locked=False)
@@ -194,11 +195,28 @@ def build_objectives(build: TrackerBuild) -> None:
     number_check.add(f"{objective_letter('q1')}2:{objective_letter('q4')}{last}")
     amount = objective_letter("value_amount")
     number_check.add(f"{amount}2:{amount}{last}")
-    for check in (status_check, category_check, number_check):
+    # A soft lock that leaves sorting alone (sheet protection would not): typing in a column
+    # that comes from the workbook is refused with a reason. Pasting gets past it; the
+    # import reports such a change instead of applying it.
+    guard = DataValidation(
+        type="custom",
+        formula1="FALSE",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="From the workbook",
+        error=(
+            "This column comes from the workbook: change it there. The import reports a "
+            "change here and does not apply it."
+        ),
+    )
+    for key in (*READ_ONLY_KEYS, "row_id"):
+        letter = objective_letter(key)
+        guard.add(f"{letter}2:{letter}{last}")
+    for check in (status_check, category_check, number_check, guard):
         ws.add_data_validation(check)
+    # Paper and scale: tracker.finish_printing (one paper size on every sheet; this wide
+    # sheet prints across pages with Code and Objective repeated).
     build.print_setup(ws)
-    # Twenty columns: A3 landscape keeps them readable (fit to width still applies on A4).
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
 
 
 def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:
@@ -208,7 +226,11 @@ def _unlock_editable(ws: Worksheet, editable: list[int], last: int) -> None:
     import reports a change to any other column instead of applying it."""
     for column in editable:
         for row in range(2, last + 1):
-            ws.cell(row, column).protection = UNLOCKED
+            cell = ws.cell(row, column)
+            # The sheet writer shares one style array between cells of a look: copy it,
+            # or unlocking one cell would unlock every cell of that look.
+            cell._style = copy(cell._style)
+            cell.protection = UNLOCKED
 
 
 @dataclass(frozen=True)

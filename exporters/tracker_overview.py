@@ -14,7 +14,13 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.text import xml_safe
-from exporters.tracker_cells import TrackerBuild, add_table, fit_row_height, set_widths
+from exporters.tracker_cells import (
+    SheetWriter,
+    TrackerBuild,
+    add_table,
+    fit_row_height,
+    set_widths,
+)
 from exporters.tracker_layout import (
     ALIGNMENT,
     EDITABLE_KEYS,
@@ -26,7 +32,7 @@ from exporters.tracker_layout import (
     quoted,
 )
 from exporters.tracker_objectives import alignment_layout
-from planning.enums import Complaint, ObjectiveStatus
+from planning.enums import Complaint, ObjectiveStatus, ValueCategory
 from planning.model import Workbook
 from planning.totals import status_counts, value_unit
 
@@ -45,24 +51,65 @@ def _owner_guidance() -> str:
     )
 
 
-def _value_label(workbook: Workbook) -> str:
-    """The value total's label says its unit, and that it adds different kinds of value."""
-    unit = value_unit(workbook)
-    return f"Value claimed, all categories added ({unit or 'no currency set'})"
+def _value(writer: SheetWriter, workbook: Workbook, row: int) -> int:
+    """The value the objectives claim per category and in all, in the workbook's currency
+    (live SUMIF formulas: owners may change an objective's category); returns the last row."""
+    unit = value_unit(workbook) or "no currency set"
+    writer.text(row, 1, f"Value claimed ({unit})", "section")
+    objectives = quoted(OBJECTIVES)
+    category = (
+        f"{objectives}!${objective_letter('value_category')}:${objective_letter('value_category')}"
+    )
+    amount = f"{objectives}!${objective_letter('value_amount')}:${objective_letter('value_amount')}"
+    for value_category in ValueCategory:
+        row += 1
+        writer.text(row, 1, value_category.label, "text")
+        writer.formula(row, 2, f'=SUMIF({category},"{value_category.label}",{amount})', "amount")
+    row += 1
+    writer.text(row, 1, "All categories added", "label")
+    writer.formula(row, 2, f"=SUM({amount})", "amount")
+    return row
+
+
+CHART_ROWS = 18  # rows one chart takes, with a little space under it
 
 
 def build_overview(build: TrackerBuild) -> None:
+    """Printed pages each starting at a page break: the live counts and figures (short, so
+    always one page), the charts, and what the office is (its statements, which may be
+    long: at the end they flow onto further pages rather than push a lone line of the
+    counts onto a page of its own)."""
     workbook = build.workbook
     writer = build.sheet(OVERVIEW)
     ws = writer.ws
+    fiscal_year = workbook.setup.fiscal_year.label
+    title = f"{workbook.office_title()} — objectives tracker {fiscal_year}".strip()
+    writer.text(1, 1, title, "title")
+    status_header, status_last, row = _status_counts(writer, workbook, 3)
+    row = _figures(writer, workbook, row + 2)
+    row = _value(writer, workbook, row + 2)
+    set_widths(ws, [OVERVIEW_WIDTHS[0], OVERVIEW_WIDTHS[1]])
+    ws.freeze_panes = "A2"
+    charts = row + 2
+    ws.row_breaks.append(Break(id=charts - 1))
+    tallest = max(status_counts(workbook).values(), default=0)
+    # One row below the break: LibreOffice otherwise prints a chart's top edge on the page
+    # before.
+    ws.add_chart(status_chart(ws, status_header, status_last, tallest), f"A{charts + 1}")
+    ws.add_chart(health_chart(build), f"A{charts + 1 + CHART_ROWS}")
+    about = charts + 1 + 2 * CHART_ROWS + 1
+    ws.row_breaks.append(Break(id=about - 1))
+    _facts(writer, workbook, about)
+    build.print_setup(ws)
+
+
+def _facts(writer: SheetWriter, workbook: Workbook, row: int) -> None:
     setup = workbook.setup
-    office = workbook.office_title()
-    fiscal_year = setup.fiscal_year.label
-    writer.text(1, 1, f"{office} — objectives tracker {fiscal_year}".strip(), "title")
+    writer.text(row, 1, "The office", "section")
     facts = [
         ("Organisation", setup.organisation),
-        ("Fiscal year", fiscal_year),
-        ("Office", office),
+        ("Fiscal year", setup.fiscal_year.label),
+        ("Office", workbook.office_title()),
         ("Office kind", workbook.office.kind.full_term if workbook.office.kind else "Not set"),
         ("Scope", workbook.office.scope),
         ("Focus question", workbook.office.focus_question),
@@ -71,13 +118,15 @@ def build_overview(build: TrackerBuild) -> None:
         ("Vision", workbook.vision.text),
         ("How to update", _owner_guidance()),
     ]
-    row = 3
     for label, value in facts:
+        row += 1
         writer.text(row, 1, label, "label")
         writer.text(row, 2, value, "wrap")
-        row += 1
+        fit_row_height(writer.ws, row, [(xml_safe(value), OVERVIEW_WIDTHS[1])])
 
-    row += 1
+
+def _status_counts(writer: SheetWriter, workbook: Workbook, row: int) -> tuple[int, int, int]:
+    """Live counts by status; returns the header row, the last status row and the last row."""
     writer.text(row, 1, "Objectives by status", "section")
     row += 1
     status_header = row
@@ -89,7 +138,7 @@ def build_overview(build: TrackerBuild) -> None:
         row += 1
         writer.text(row, 1, status.label, "text")
         writer.formula(row, 2, f"=COUNTIF({status_column},A{row})", "total")
-    add_table(ws, "StatusCountsTable", 2, len(ObjectiveStatus), first_row=status_header)
+    add_table(writer.ws, "StatusCountsTable", 2, len(ObjectiveStatus), first_row=status_header)
     row += 1
     writer.text(row, 1, "All objectives", "label")
     writer.formula(row, 2, f"=SUM(B{status_header + 1}:B{row - 1})", "total")
@@ -101,16 +150,20 @@ def build_overview(build: TrackerBuild) -> None:
         row += 1
         writer.text(row, 1, "Closed at this review (not tracked here)", "label")
         writer.value(row, 2, closed, "total")
+    return status_header, status_last, row
 
-    row += 2
-    writer.text(row, 1, "Alignment and value", "section")
+
+def _figures(writer: SheetWriter, workbook: Workbook, row: int) -> int:
+    """Alignment and progress figures, as formulas over the other sheets; returns the last
+    row."""
+    writer.text(row, 1, "Alignment and progress", "section")
     layout = alignment_layout(workbook)
     alignment = quoted(ALIGNMENT)
     headers = layout.strategic_cells(1)
     supported = layout.strategic_cells(layout.supported_row)
     totals = layout.objective_cells(layout.total_column)
     objectives = quoted(OBJECTIVES)
-    amount, progress = objective_letter("value_amount"), objective_letter("progress")
+    progress = objective_letter("progress")
     figures = [
         (
             "Company strategic objectives",
@@ -129,11 +182,6 @@ def build_overview(build: TrackerBuild) -> None:
             "total",
         ),
         (
-            _value_label(workbook),
-            f"=SUM({objectives}!${amount}:${amount})",
-            "amount",
-        ),
-        (
             "Average progress",
             f'=IFERROR(AVERAGE({objectives}!${progress}:${progress}),"")',
             "percent",
@@ -143,20 +191,7 @@ def build_overview(build: TrackerBuild) -> None:
         row += 1
         writer.text(row, 1, label, "label")
         writer.formula(row, 2, formula, look)
-
-    set_widths(ws, [OVERVIEW_WIDTHS[0], OVERVIEW_WIDTHS[1]])
-    for fact_row, (_label, value) in enumerate(facts, start=3):
-        fit_row_height(ws, fact_row, [(xml_safe(value), OVERVIEW_WIDTHS[1])])
-    ws.freeze_panes = "A2"
-    row += 2
-    # The charts start a printed page of their own rather than being cut by a page break.
-    ws.row_breaks.append(Break(id=row - 1))
-    tallest = max(status_counts(workbook).values(), default=0)
-    # One row below the break: LibreOffice otherwise prints the chart's top edge on the
-    # page before.
-    ws.add_chart(status_chart(ws, status_header, status_last, tallest), f"A{row + 1}")
-    ws.add_chart(health_chart(build), f"A{row + 19}")
-    build.print_setup(ws)
+    return row
 
 
 def status_chart(ws: Worksheet, header_row: int, last_row: int, objectives: int) -> BarChart:

@@ -32,18 +32,6 @@ def total_minutes(agenda: list[AgendaItem]) -> int:
     return sum(item.minutes for item in agenda)
 
 
-def slot_at(agenda: list[AgendaItem], elapsed_seconds: float) -> tuple[int, float] | None:
-    """(index of the slot running after `elapsed_seconds`, seconds left in it), or None
-    once the agenda is over."""
-    start = 0.0
-    for index, item in enumerate(agenda):
-        end = start + item.minutes * 60
-        if elapsed_seconds < end:
-            return index, end - elapsed_seconds
-        start = end
-    return None
-
-
 def format_duration(minutes: int) -> str:
     """ "4 h 05 min" for 245 minutes, "45 min" under the hour: the agenda's total."""
     hours, rest = divmod(minutes, 60)

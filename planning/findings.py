@@ -11,12 +11,16 @@ from planning.steps import Step
 
 @dataclass(frozen=True)
 class Finding:
+    """`message` is what the leader reads: the reason and, for coaching rules, the
+    concrete suggestion after it; `suggestion` holds the suggestion on its own."""
+
     rule: str
     severity: Severity
     step: Step
     message: str
     entity_id: str | None = None
     field: str | None = None
+    suggestion: str = ""
 
     def __str__(self) -> str:
         return f"{self.severity.label}: {self.message}"
@@ -32,3 +36,16 @@ def warning(
     rule: str, step: Step, message: str, entity_id: str | None = None, field: str | None = None
 ) -> Finding:
     return Finding(rule, Severity.WARNING, step, message, entity_id, field)
+
+
+def coach(
+    rule: str,
+    step: Step,
+    reason: str,
+    suggestion: str,
+    entity_id: str | None = None,
+    field: str | None = None,
+    severity: Severity = Severity.WARNING,
+) -> Finding:
+    """A coaching finding: why it matters, then what to write instead."""
+    return Finding(rule, severity, step, f"{reason} {suggestion}", entity_id, field, suggestion)

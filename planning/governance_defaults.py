@@ -82,3 +82,24 @@ def default_governance(kind: OfficeKind) -> Governance:
         raci=[RaciRow(service=name, cells=dict(cells)) for name, cells in _SERVICES[kind]],
         escalation=[EscalationLevel(to=t, threshold=h, within=w) for t, h, w in _ESCALATION],
     )
+
+
+def with_defaults(governance: Governance, kind: OfficeKind) -> Governance:
+    """`governance` with each empty part filled from the defaults for `kind`; what the
+    leader already wrote is kept as it is."""
+    defaults = default_governance(kind)
+    filled = governance.model_copy(deep=True)
+    if not filled.mandate.strip():
+        filled.mandate = defaults.mandate
+    if not (filled.decides or filled.recommends or filled.reports):
+        filled.decides, filled.recommends = defaults.decides, defaults.recommends
+        filled.reports = defaults.reports
+    present = {r.role for r in filled.roles}
+    order = list(GovernanceRole)
+    roles = filled.roles + [r for r in defaults.roles if r.role not in present]
+    filled.roles = sorted(roles, key=lambda r: order.index(r.role))
+    if not filled.raci:
+        filled.raci = defaults.raci
+    if not filled.escalation:
+        filled.escalation = defaults.escalation
+    return filled

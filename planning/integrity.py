@@ -26,6 +26,10 @@ _LISTS: tuple[tuple[str, str], ...] = (
     ("parking lot topic", "parking_lot"),
     ("decision", "decision_log"),
     ("agenda slot", "agenda"),
+    ("governance role", "governance.roles"),
+    ("RACI service", "governance.raci"),
+    ("staff role", "governance.staff"),
+    ("escalation level", "governance.escalation"),
 )
 
 

@@ -364,9 +364,6 @@ class Workbook(Record):
     def objective(self, objective_id: str) -> Objective | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
 
-    def strategic_objective(self, strategic_id: str) -> StrategicObjective | None:
-        return next((s for s in self.strategy if s.id == strategic_id), None)
-
     def constituent(self, constituent_id: str) -> Constituent | None:
         return next((c for c in self.constituents if c.id == constituent_id), None)
 

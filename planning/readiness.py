@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from planning.acronyms import bare_acronym_findings
 from planning.alignment import alignment_findings
+from planning.complaints import complaint_findings
 from planning.completeness import blank_row_findings, counted
 from planning.enums import ApprovalDecision, Severity, StepState, StrategyKind
 from planning.findings import Finding
+from planning.focus import focus_findings
 from planning.model import Workbook
 from planning.rules import (
     backwards_recipe_findings,
@@ -28,6 +31,9 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + office_findings(workbook)
         + statement_findings(workbook)
         + smart_findings(workbook)
+        + focus_findings(workbook)
+        + bare_acronym_findings(workbook)
+        + complaint_findings(workbook)
         + alignment_findings(workbook)
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)
@@ -98,6 +104,22 @@ def office_strategy_parts(wb: Workbook) -> list[object]:
     return [[i for i in items if i.kind is kind] for kind in StrategyKind]
 
 
+def governance_parts(wb: Workbook) -> list[object]:
+    """Mandate, decision rights, role holders, RACI, resources, reporting and escalation."""
+    g = wb.governance
+    # A reporting item removed from the communication plan no longer counts.
+    known = {c.id for c in wb.communication}
+    return [
+        g.mandate.strip(),
+        bool(g.decides or g.recommends or g.reports),
+        any(r.holder.strip() for r in g.roles),
+        g.raci,
+        bool(g.staff) or g.budget is not None,
+        any(i in known for i in g.reporting_ids),
+        g.escalation,
+    ]
+
+
 def communication_parts(wb: Workbook) -> list[object]:
     return [counted(wb, Step.COMMUNICATION)]
 
@@ -120,6 +142,7 @@ PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {
     Step.OBJECTIVES: objectives_parts,
     Step.ALIGNMENT: alignment_parts,
     Step.OFFICE_STRATEGY: office_strategy_parts,
+    Step.GOVERNANCE: governance_parts,
     Step.COMMUNICATION: communication_parts,
     Step.SIGNOFF: signoff_parts,
 }

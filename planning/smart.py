@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from planning.enums import CarryDecision
+from planning.enums import CarryDecision, Direction
 from planning.findings import Finding, info, warning
 from planning.model import Objective, Workbook
+from planning.objective_quality import objective_name, quality_findings
 from planning.steps import Step
 
 STEP = Step.OBJECTIVES
-
-
-def _name(objective: Objective) -> str:
-    code = objective.code.strip()
-    title = objective.title.strip()
-    if code and title:
-        return f"{code} ({title})"
-    return code or (f"“{title}”" if title else "An untitled objective")
 
 
 def objective_findings(
@@ -23,19 +16,19 @@ def objective_findings(
     objective: Objective,
     *,
     linked: set[str] | None = None,
-    constituents: set[str] | None = None,
+    constituents: dict[str, str] | None = None,
 ) -> list[Finding]:
-    """The SMART and carry-over findings of one objective (retired ones have none).
+    """The SMART, quality and carry-over findings of one objective (retired ones have none).
 
-    `linked` (ids of aligned objectives) and `constituents` (ids of constituents) may be
-    passed in when checking many objectives, so the check stays linear.
+    `linked` (ids of aligned objectives) and `constituents` (names of constituents by id)
+    may be passed in when checking many objectives, so the check stays linear.
     """
     if linked is None:
         linked = {link.objective_id for link in workbook.alignment}
     if constituents is None:
-        constituents = {c.id for c in workbook.constituents}
+        constituents = constituent_names(workbook)
     found: list[Finding] = []
-    name = _name(objective)
+    name = objective_name(objective)
     oid = objective.id
 
     def add(rule: str, message: str, field: str | None = None) -> None:
@@ -74,6 +67,12 @@ def objective_findings(
         add("smart.no_baseline", f"{name} has no baseline: where do you start from?", "baseline")
     if objective.target is None:
         add("smart.no_target", f"{name} has no target value.", "target")
+    elif objective.direction is Direction.RANGE and objective.target_max is None:
+        add(
+            "smart.no_target",
+            f"{name} should stay within a range: give the band's upper end too.",
+            "target_max",
+        )
     elif objective.baseline is not None and objective.target == objective.baseline:
         add(
             "smart.target_equals_baseline",
@@ -103,13 +102,29 @@ def objective_findings(
             f"{name} supports no company strategic objective.",
             "alignment",
         )
+
+    def whom() -> str:
+        names = [constituents[c] for c in objective.constituent_ids if constituents.get(c)]
+        return _listing(names) or "your customers"
+
+    found += quality_findings(objective, whom)
     return found
+
+
+def constituent_names(workbook: Workbook) -> dict[str, str]:
+    return {c.id: (c.name.strip() or c.group.strip()) for c in workbook.constituents}
+
+
+def _listing(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def smart_findings(workbook: Workbook) -> list[Finding]:
     found: list[Finding] = []
     linked = {link.objective_id for link in workbook.alignment}
-    constituents = {c.id for c in workbook.constituents}
+    constituents = constituent_names(workbook)
     for objective in workbook.objectives:
         found.extend(
             objective_findings(workbook, objective, linked=linked, constituents=constituents)

@@ -27,6 +27,7 @@ class Step(Enum):
     OBJECTIVES = "objectives"
     ALIGNMENT = "alignment"
     OFFICE_STRATEGY = "office_strategy"
+    GOVERNANCE = "governance"
     COMMUNICATION = "communication"
     SIGNOFF = "signoff"
 
@@ -99,7 +100,7 @@ STEPS: tuple[StepInfo, ...] = (
             "support at least one of them, and every one the office can help with should be "
             "supported."
         ),
-        agenda_minutes=20,
+        agenda_minutes=15,
         agenda_topic="The company's strategic objectives",
         change="STRATEGY",
     ),
@@ -111,7 +112,7 @@ STEPS: tuple[StepInfo, ...] = (
             "the constituents the office serves, what each is trying to achieve, and what they "
             "need from the office. Objectives will say whom they serve."
         ),
-        agenda_minutes=20,
+        agenda_minutes=15,
         agenda_topic="Our customers and what they need from us",
         change="CONSTITUENTS",
     ),
@@ -191,6 +192,20 @@ STEPS: tuple[StepInfo, ...] = (
         agenda_minutes=20,
         agenda_topic="Services, processes, people and tools",
         change="OFFICE_STRATEGY",
+    ),
+    StepInfo(
+        Step.GOVERNANCE,
+        "Governance",
+        guidance=(
+            "Executives signing a charter expect to see the office's mandate: what it may "
+            "decide, what it recommends and what it only reports; who is responsible, "
+            "accountable, consulted and informed for its main services; its people and budget; "
+            "how it reports (the communication plan's items) and when matters escalate. Start "
+            "from the defaults for your kind of office and make them yours."
+        ),
+        agenda_minutes=10,
+        agenda_topic="Who decides what, and how we report and escalate",
+        change="GOVERNANCE",
     ),
     StepInfo(
         Step.COMMUNICATION,

@@ -161,9 +161,10 @@ _LETTER_COUNTRIES = {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "CR",
 
 
 def locale_country(environ: Mapping[str, str] | None = None) -> str:
-    """The two-letter country of the user's locale ("de_CH.UTF-8" gives "CH"), or ""."""
+    """The two-letter country of the user's paper locale ("de_CH.UTF-8" gives "CH"), or ""
+    (LC_ALL, then LC_PAPER, then LANG, as the C library reads them)."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MONETARY", "LC_PAPER", "LANG"):
+    for name in ("LC_ALL", "LC_PAPER", "LANG"):
         match = re.match(r"[a-zA-Z]{2,3}[_-]([A-Za-z]{2})\b", env.get(name, ""))
         if match:
             return match.group(1).upper()

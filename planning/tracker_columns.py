@@ -72,7 +72,10 @@ OBJECTIVE_COLUMNS: tuple[TrackerColumn, ...] = (
         "progress",
         "Progress",
         "formula",
-        note="Formula: (latest − baseline) / (target − baseline), with a data bar.",
+        note=(
+            "Formula: the share of the way from baseline to target (for the objective's "
+            "direction), with a data bar."
+        ),
     ),
     TrackerColumn(
         "value_category",

@@ -13,12 +13,10 @@ cell is skipped and reported; the row's other cells still count. A column the tr
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,11 +32,19 @@ from planning.tracker_columns import (
     column,
     exported_value,
     header,
+    strategic_label,
+)
+from planning.tracker_values import (
+    as_number,
+    as_text,
+    blank,
+    same_text,
+    same_value,
+    too_long,
 )
 
 # The editable columns: field key → the tracker's column header.
 EDITABLE_FIELDS: dict[str, str] = {key: header(key) for key in EDITABLE_KEYS}
-_NUMBER_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _SHOWN = 60
 
 
@@ -52,9 +58,9 @@ class TrackerRow:
     title: Any = None
     cells: dict[str, Any] = field(default_factory=dict)  # EDITABLE_FIELDS key → raw value
 
-    def is_blank(self) -> bool:
+    def isblank(self) -> bool:
         return not self.row_id and all(
-            _blank(v) for v in (self.code, self.title, *self.cells.values())
+            blank(v) for v in (self.code, self.title, *self.cells.values())
         )
 
 
@@ -110,7 +116,7 @@ def shown(value: Any) -> str:
     """A value as the preview lists it."""
     if value is None or value == "":
         return "(empty)"
-    if isinstance(value, ObjectiveStatus):
+    if isinstance(value, ObjectiveStatus | ValueCategory):
         return value.label
     if isinstance(value, bool):
         return str(value)
@@ -122,10 +128,6 @@ def shown(value: Any) -> str:
     if len(text) > _SHOWN:
         text = text[: _SHOWN - 1] + "…"
     return f'"{text}"'
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _identity(text: str) -> str:
@@ -148,7 +150,7 @@ def plan_updates(
     counts = Counter(r.row_id for r in rows if r.row_id)
     matched: dict[str, TrackerRow] = {}
     for row in rows:
-        if row.is_blank():
+        if row.isblank():
             continue
         if not row.row_id:
             problems.append(
@@ -157,7 +159,7 @@ def plan_updates(
                     "objectives in the workbook",
                     row.row,
                     "Row id",
-                    shown(row.code) if not _blank(row.code) else None,
+                    shown(row.code) if not blank(row.code) else None,
                 )
             )
         elif counts[row.row_id] > 1:
@@ -221,22 +223,21 @@ class _Context:
         self.linked = linked
 
     def exported(self, objective: Objective, key: str) -> Any:
-        ids = self.linked.get(objective.id, set())
-        supported = [_label(s.code, s.title) for s in self.workbook.strategy if s.id in ids]
+        supported = None
+        if key == "supports":
+            ids = self.linked.get(objective.id, set())
+            strategy = self.workbook.strategy
+            supported = [strategic_label(s.code, s.title) for s in strategy if s.id in ids]
         return exported_value(self.workbook, objective, key, names=self.names, supported=supported)
-
-
-def _label(code: str, title: str) -> str:
-    return code.strip() or title.strip() or "(no code)"
 
 
 def _row_changes(
     objective: Objective, row: TrackerRow, problems: list[ImportProblem], context: _Context
 ) -> list[FieldChange]:
     code = objective.code or "(no code)"
-    found_code, found_title = _text(row.code), _text(row.title)
-    if not _same_text(found_code, objective.code, context) and not _same_text(
-        found_title, objective.title, context
+    found_code, found_title = as_text(row.code), as_text(row.title)
+    if not same_text(found_code, objective.code, context.as_exported) and not same_text(
+        found_title, objective.title, context.as_exported
     ):
         problems.append(
             ImportProblem(
@@ -288,7 +289,7 @@ def _read_only_problems(
             continue
         raw = cells[key]
         current = context.exported(objective, key)
-        if _same(column(key).type, raw, current, context):
+        if same_value(column(key).type, raw, current, context.as_exported):
             continue
         problems.append(
             ImportProblem(
@@ -296,7 +297,7 @@ def _read_only_problems(
                 "the workbook)",
                 row.row,
                 header(key),
-                shown(_text(raw) if column(key).type == "text" else raw),
+                shown(as_text(raw) if column(key).type == "text" else raw),
                 code,
             )
         )
@@ -329,7 +330,7 @@ def _editable_changes(
     for index, key in enumerate(QUARTERS):
         if key not in row.cells:
             continue
-        number, error = _number(row.cells[key])
+        number, error = as_number(row.cells[key])
         if error:
             problem(key, error)
         elif number != objective.actuals[index]:
@@ -337,7 +338,7 @@ def _editable_changes(
     if "value_category" in row.cells:
         raw = row.cells["value_category"]
         category = ValueCategory.from_label(raw) if isinstance(raw, str) else None
-        if _blank(raw):
+        if blank(raw):
             category = None
         elif category is None:
             known = ", ".join(c.label for c in ValueCategory)
@@ -346,121 +347,22 @@ def _editable_changes(
         if category is not objective.value_category:
             change("value_category", objective.value_category, category)
     if "value_amount" in row.cells:
-        number, error = _number(row.cells["value_amount"])
+        number, error = as_number(row.cells["value_amount"])
         if error:
             problem("value_amount", error)
         elif number != objective.value_amount:
             change("value_amount", objective.value_amount, number)
     if "comments" in row.cells:
-        text = _text(row.cells["comments"])
-        if _too_long(text):
+        text = as_text(row.cells["comments"])
+        if too_long(text):
             problem(
                 "comments",
                 f"longer than a cell can hold ({len(text):,} characters; at most "
                 f"{CELL_TEXT_LIMIT:,}); skipped",
             )
-        elif not _same_text(text, objective.comments, context):
+        elif not same_text(text, objective.comments, context.as_exported):
             change("comments", objective.comments, text)
     return changes
-
-
-# --- Comparing what the tracker holds with what the export wrote ------------------------
-
-_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
-
-
-def canonical_text(text: str) -> str:
-    """`text` as a spreadsheet may hand it back: its `_xHHHH_` escapes decoded (LibreOffice
-    and openpyxl decode them differently, and a round trip can unwrap one `_x005F_` level)
-    and its line endings made LF (LibreOffice turns CR into LF). Two texts equal here are
-    the same text to a reader."""
-    for _ in range(3):  # bounded: a crafted cell must not make this quadratic
-        decoded = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-        if decoded == text:
-            break
-        text = decoded
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _same_text(found: str, current: str, context: _Context) -> bool:
-    if found == current:
-        return True
-    found = canonical_text(found)
-    return found in (canonical_text(context.as_exported(current)), canonical_text(current))
-
-
-def _too_long(text: str) -> bool:
-    return len(text) > CELL_TEXT_LIMIT and len(text.encode("utf-16-le")) // 2 > CELL_TEXT_LIMIT
-
-
-def _same(kind: str, raw: Any, current: Any, context: _Context) -> bool:
-    if kind == "number":
-        number, error = _number(raw)
-        if error:
-            return False
-        if number is None or current is None:
-            return number is None and current is None
-        return math.isclose(number, current, rel_tol=1e-9, abs_tol=1e-12)
-    if kind == "date":
-        return bool(_date(raw) == current)
-    return _same_text(_text(raw), current or "", context)
-
-
-_EXCEL_EPOCH = date(1899, 12, 30)
-
-
-def _date(value: Any) -> date | str | None:
-    """A due date as read; a value that is no date comes back as it is (never equal)."""
-    if _blank(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 2_958_466:
-        return _EXCEL_EPOCH + timedelta(days=int(value))  # a date whose format was lost
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return value
-    return str(value)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _number(value: Any) -> tuple[float | None, str | None]:
-    """A number cell as a number; or the reason it is not one."""
-    if _blank(value):
-        return None, None
-    if isinstance(value, bool):
-        return None, "a number is expected, not TRUE/FALSE; skipped"
-    if isinstance(value, datetime | date):
-        return None, "a number is expected, not a date; skipped"
-    if isinstance(value, str):
-        if not _NUMBER_TEXT.match(value.strip()):
-            return None, "a number is expected, not text; skipped"
-        # A number stored as text (pasted, or typed after an apostrophe) is still a number.
-        value = float(value.strip())
-    if isinstance(value, int | float):
-        try:
-            number = float(value)
-        except OverflowError:
-            number = math.inf
-        if not math.isfinite(number):
-            return None, "not a finite number; skipped"
-        return number, None
-    return None, "a number is expected; skipped"
 
 
 def apply_updates(workbook: Workbook, plan: ImportPlan) -> int:

@@ -15,6 +15,7 @@ from planning.enums import (
     StrategyKind,
     Strength,
 )
+from planning.governance_defaults import default_governance
 from planning.model import (
     AlignmentLink,
     Approval,
@@ -78,6 +79,10 @@ def clean_workbook() -> Workbook:
         )
     ]
     wb.communication = [CommunicationItem(audience="Executives", message="Portfolio health")]
+    wb.governance = default_governance(OfficeKind.PORTFOLIO)
+    wb.governance.roles[0].holder = "Eve"
+    wb.governance.budget = 250000
+    wb.governance.reporting_ids = [wb.communication[0].id]
     wb.approvals = [Approval(name="Eve", role="COO", decision=ApprovalDecision.APPROVED)]
     return wb
 
@@ -95,5 +100,9 @@ def clean_second_year() -> Workbook:
         assert objective.carried is not None
         objective.carried.decision = CarryDecision.KEEP
         objective.baseline = 15
+    wb.governance = default_governance(OfficeKind.PORTFOLIO)
+    wb.governance.roles[0].holder = "Eve"
+    wb.governance.budget = 250000
+    wb.governance.reporting_ids = [wb.communication[0].id]
     wb.approvals = [Approval(name="Eve", role="COO", decision=ApprovalDecision.APPROVED)]
     return wb

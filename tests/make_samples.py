@@ -75,6 +75,9 @@ def _holders(governance: Governance, holders: dict[GovernanceRole, str]) -> None
 
 def first_year() -> Workbook:
     wb = new_workbook("Northwind Freight", "FY2026", currency="EUR")
+    # The first review said yes to everything: four objectives for a team that can pursue
+    # three, and no not-doing list.
+    wb.settings.focus_limit = 3
     wb.id = sid("workbook-fy2026")
     s = wb.setup
     s.fiscal_year.start, s.fiscal_year.end = date(2026, 1, 1), date(2026, 12, 31)
@@ -210,13 +213,13 @@ def first_year() -> Workbook:
         Objective(
             id=sid("o-tool"),
             code="PO-3",
-            title="One project tool for all projects",
+            title="Roll out one project tool for all projects",
             measure="Projects tracked in the tool",
             unit="%",
             baseline=30,
             target=100,
             due=date(2026, 12, 31),
-            owner="Li Na",
+            owner="PMO tools team",
             status=ObjectiveStatus.ON_TRACK,
             actuals=[45, 70, 85, 92],
             value_category=ValueCategory.COST_AVOIDED,
@@ -236,6 +239,18 @@ def first_year() -> Workbook:
             status=ObjectiveStatus.OFF_TRACK,
             actuals=[0, 5, 10, 12],
             value_category=ValueCategory.BENEFITS_REALISED,
+        ),
+        # The objective a new user writes first: the coach has much to say about it.
+        Objective(
+            id=sid("o-engage"),
+            code="PO-5",
+            title="Improve stakeholder engagement",
+            measure="Stakeholder engagement",
+            baseline=3,
+            target=4,
+            owner="PMO team",
+            constituent_ids=[sid("c-exec")],
+            status=ObjectiveStatus.NOT_STARTED,
         ),
     ]
     wb.alignment = [
@@ -348,6 +363,7 @@ def later_year(first: Workbook) -> Workbook:
         ),
         Participant(id=sid("p-ravi"), name="Ravi Patel", role="Operations director"),
     ]
+    wb.settings.focus_limit = 5
     wb.office.kind = OfficeKind.PORTFOLIO
     wb.office.full_name = "Northwind Freight Portfolio Management Office"
     wb.office.scope = (
@@ -415,6 +431,10 @@ def later_year(first: Workbook) -> Workbook:
         ),
         sid("o-training"): (CarryDecision.ACHIEVED, "21 certified, target 20."),
         sid("o-tool"): (CarryDecision.RETIRE, ""),
+        sid("o-engage"): (
+            CarryDecision.RETIRE,
+            "Replaced by PF-1: whether initiatives serve the strategy, not a mood score.",
+        ),
     }
     for objective in wb.objectives:
         if objective.id in decisions and objective.carried:

@@ -10,7 +10,6 @@ from planning.agenda import (
     format_clock,
     format_duration,
     half_day_agenda,
-    slot_at,
     slot_title,
     time_left_text,
     total_minutes,
@@ -28,16 +27,6 @@ def test_half_day_agenda_follows_the_walk_with_a_break() -> None:
     assert total_minutes(agenda) == sum(info.agenda_minutes for info in STEPS) + 15
     assert total_minutes(agenda) <= HALF_DAY_LIMIT == 240, "a half day is four hours at most"
     assert len({item.id for item in agenda}) == len(agenda)
-
-
-def test_slot_at_tracks_the_clock() -> None:
-    agenda = [AgendaItem(topic="a", minutes=10), AgendaItem(topic="b", minutes=5)]
-    assert slot_at(agenda, 0) == (0, 600)
-    assert slot_at(agenda, 599.5) == (0, pytest.approx(0.5))
-    assert slot_at(agenda, 600) == (1, 300)
-    assert slot_at(agenda, 899) == (1, 1)
-    assert slot_at(agenda, 900) is None
-    assert slot_at([], 0) is None
 
 
 def test_minutes_are_bounded() -> None:

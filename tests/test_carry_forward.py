@@ -37,7 +37,7 @@ def test_carry_forward_of_first_sample(first_sample) -> None:
     assert snap.fiscal_year.label == "FY2026"
     assert snap.mission.text == first_sample.mission.text
     assert snap.office_kind == first_sample.office.kind
-    assert [r.result for r in snap.objectives] == [68, 21, 92, 12]
+    assert [r.result for r in snap.objectives] == [68, 21, 92, 12, None]
     # statements carried as text, decisions pending
     assert nxt.mission.text == first_sample.mission.text
     assert (nxt.mission.decision, nxt.mission.rationale) == (None, "")

@@ -62,6 +62,7 @@ hostile_text = st.lists(
 ).map(lambda parts: "«" + "".join(parts) + "»")
 
 
+@pytest.mark.slow  # about 20 s: 25 charters built and read back
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     organisation=hostile_text,

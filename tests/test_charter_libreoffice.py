@@ -15,7 +15,7 @@ from test_charter_support import NOW, minimal_odt
 from exporters.charter import write_charter
 from planning.fileformat import load_workbook
 
-pytestmark = pytest.mark.libreoffice
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 def pdf_pages(pdf: Path) -> int:
@@ -45,9 +45,9 @@ def later_pdf(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_charter_converts_to_pdf_with_expected_page_count(later_pdf: Path) -> None:
     # Title page, executive summary, document control and approvals, contents, the sections
-    # and the X-matrix appendix page: 14 pages with the fonts CI installs (DejaVu); a range
-    # allows for other font metrics.
-    assert 10 <= pdf_pages(later_pdf) <= 16
+    # the governance section and the X-matrix appendix page: 17 pages with the fonts CI
+    # installs (DejaVu); a range allows for other font metrics.
+    assert 13 <= pdf_pages(later_pdf) <= 19
 
 
 def test_pdf_text_has_title_sections_numbers_and_statements(later_pdf: Path) -> None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
-from conftest import FIRST_SAMPLE, LATER_SAMPLE, convert_with_libreoffice
+from conftest import FIRST_SAMPLE, LATER_SAMPLE
 
 from exporters.charter import write_charter
 from planning.fileformat import load_workbook
-from planning.model import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from generate import generate_workbook
@@ -47,15 +47,34 @@ def page_of(pages: list[str], heading: str, after: int = 0) -> int:
 @pytest.fixture(scope="module")
 def rendered(soffice: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple]:
     folder = tmp_path_factory.mktemp("charter_scale")
-    out: dict[str, tuple[Workbook, list[str]]] = {}
-    for name, workbook in (
-        ("first", load_workbook(FIRST_SAMPLE)),
-        ("later", load_workbook(LATER_SAMPLE)),
-        ("bench", generate_workbook()),
-    ):
-        source = folder / f"{name}.docx"
-        write_charter(workbook, source)
-        out[name] = (workbook, pdf_pages(convert_with_libreoffice(soffice, source, "pdf", folder)))
+    workbooks = {
+        "first": load_workbook(FIRST_SAMPLE),
+        "later": load_workbook(LATER_SAMPLE),
+        "bench": generate_workbook(),
+    }
+    sources = []
+    for name, workbook in workbooks.items():
+        sources.append(folder / f"{name}.docx")
+        write_charter(workbook, sources[-1])
+    # One LibreOffice process converts all three (its start-up is most of the time).
+    profile = Path("/tmp") / f"lo_profile_{uuid.uuid4().hex}"
+    try:
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore"]
+            + ["--convert-to", "pdf", "--outdir", str(folder / "pdf")]
+            + [str(source) for source in sources],
+            check=False,
+            capture_output=True,
+            timeout=300,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = {}
+    for name, workbook in workbooks.items():
+        pdf = folder / "pdf" / f"{name}.pdf"
+        if not pdf.exists():  # LibreOffice exits 0 even when it fails
+            pytest.fail(f"LibreOffice did not convert {name}.docx")
+        out[name] = (workbook, pdf_pages(pdf))
     return out
 
 

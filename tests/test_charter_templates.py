@@ -51,6 +51,7 @@ def dotx(tmp_path: Path) -> Path:
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow
 def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
     later: Workbook, libreoffice_template: Path
 ) -> None:
@@ -67,6 +68,11 @@ def test_libreoffice_template_gets_missing_styles_and_keeps_its_page_and_header(
     section = document.sections[0]
     assert section.page_width is not None and round(section.page_width.cm, 2) == 21.59
     header = [p.text for p in section.header.paragraphs]
+    # The template has no different first page; the title page still gets no running
+    # header or footer.
+    assert "titlePg" not in xml_part(libreoffice_template.read_bytes(), "word/document.xml")
+    assert section.different_first_page_header_footer
+    assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
     # Styles taken from the default template take the template's fonts (no Calibri of ours).
     for name in ("Charter Table", "Charter Note", "Heading 1"):
         element = document.styles[name].element
@@ -104,6 +110,15 @@ def test_dotx_keeps_logo_header_footer_page_setup_and_styles(
     text = body_text(document)
     assert "Template body text that the charter replaces." not in text
     assert "Northwind Freight Portfolio Management Office" in text
+    # Table header rows take the template's heading colour: one look.
+    heading_colour = document.styles["Heading 1"].element.xpath("./w:rPr/w:color/@w:val")
+    fills = {
+        str(fill)
+        for table in document.tables
+        if table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+        for fill in table.rows[0]._tr.xpath("./w:tc/w:tcPr/w:shd/@w:fill")
+    }
+    assert heading_colour and fills == {heading_colour[0]}
 
 
 def test_docx_template_is_used_as_is(later: Workbook, tmp_path: Path) -> None:

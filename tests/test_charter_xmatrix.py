@@ -28,10 +28,11 @@ def test_south_west_of_the_page_is_the_alignment(later_sample) -> None:
     column = {code: i for i, code in enumerate(rows[centre_row][:centre_col])}
     row = {r[centre_col]: i for i, r in enumerate(rows) if i > centre_row}
     active = {o.id: o for o in later_sample.active_objectives()}
+    strategy = {s.id: s for s in later_sample.strategy}
     expected = {}
     for link in later_sample.alignment:
         objective = active.get(link.objective_id)
-        strategic = later_sample.strategic_objective(link.strategic_id)
+        strategic = strategy.get(link.strategic_id)
         if objective and strategic:
             expected[(row[strategic_label(strategic)], column[objective.code])] = MARKS[
                 link.strength.value

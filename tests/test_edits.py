@@ -9,6 +9,7 @@ from planning import edits
 from planning.carry_forward import carry_forward
 from planning.enums import CarryDecision, Strength
 from planning.fileformat import dumps
+from planning.integrity import integrity_problems
 from planning.model import (
     AlignmentLink,
     CarryOver,
@@ -62,6 +63,7 @@ def test_removing_objectives_cascades_to_alignment_and_office_strategy(wb: Workb
     # the company objectives and constituents are untouched
     assert [s.id for s in wb.strategy] == ["s1", "s2"]
     assert [c.id for c in wb.constituents] == ["c1", "c2"]
+    assert integrity_problems(wb) == []  # nothing points at what went
     edits.restore(wb, removal)
     assert dumps(wb) == before
 
@@ -73,6 +75,7 @@ def test_removing_a_strategic_objective_drops_only_its_links(wb: Workbook) -> No
     assert _links(wb) == [("o1", "s2", "medium"), ("o3", "s2", "weak")]
     assert [i.objective_ids for i in wb.office_strategy] == [["o1", "o2"], ["o3"]]
     assert [o.id for o in wb.objectives] == ["o1", "o2", "o3"]
+    assert integrity_problems(wb) == []  # nothing points at what went
     edits.restore(wb, removal)
     assert dumps(wb) == before
 
@@ -83,6 +86,7 @@ def test_removing_a_constituent_drops_it_from_the_objectives_it_served(wb: Workb
     assert [c.id for c in wb.constituents] == ["c1"]
     assert [o.constituent_ids for o in wb.objectives] == [["c1"], [], []]
     assert len(wb.alignment) == 4
+    assert integrity_problems(wb) == []  # nothing points at what went
     edits.restore(wb, removal)
     assert dumps(wb) == before
 

@@ -11,6 +11,8 @@ from clean_workbook import clean_second_year, clean_workbook
 from planning.enums import (
     ApprovalDecision,
     CarryDecision,
+    Complaint,
+    Direction,
     ObjectiveStatus,
     OfficeKind,
     Severity,
@@ -57,7 +59,51 @@ def _no_statements_with_strategy(wb: Workbook) -> None:
     wb.office_strategy = [StrategyItem(title="Buy a tool")]
 
 
+def _second_objective(**changes: object) -> Callable[[Workbook], None]:
+    def mutate(wb: Workbook) -> None:
+        wb.objectives.append(_obj(wb).model_copy(update={"id": "second", **changes}))
+
+    return mutate
+
+
+def _too_many(wb: Workbook) -> None:
+    wb.settings.focus_limit = 1
+    _second_objective(code="OBJ-2", title="Cheaper launches")(wb)
+
+
+def _rate(complaint: Complaint, score: int) -> Callable[[Workbook], None]:
+    return lambda wb: setattr(wb.health_rating(complaint), "score", score)
+
+
+def _percent_above_100(wb: Workbook) -> None:
+    objective = _obj(wb)
+    objective.unit, objective.direction, objective.target = "%", Direction.UP, 120
+
+
+# The coaching rules of issue #15 (docs/FINDINGS.md lists each with its examples).
+COACHING_RULES: dict[str, tuple[Step, Callable[[Workbook], None]]] = {
+    "measure.no_unit": (Step.OBJECTIVES, _set(_obj, "unit", "")),
+    "measure.topic": (Step.OBJECTIVES, _set(_obj, "measure", "Launch quality")),
+    "measure.percent_out_of_range": (Step.OBJECTIVES, _percent_above_100),
+    "measure.score_without_scale": (Step.OBJECTIVES, _set(_obj, "measure", "Launch score")),
+    "objective.activity": (Step.OBJECTIVES, _set(_obj, "title", "Implement a launch tool")),
+    "objective.wrong_side": (Step.OBJECTIVES, _set(_obj, "direction", Direction.UP)),
+    "owner.not_a_person": (Step.OBJECTIVES, _set(_obj, "owner", "Launch team")),
+    "focus.too_many": (Step.OBJECTIVES, _too_many),
+    "focus.duplicate_code": (Step.OBJECTIVES, _second_objective(title="Cheaper launches")),
+    "focus.similar_titles": (
+        Step.OBJECTIVES,
+        _second_objective(code="OBJ-2", title="Faster launch"),
+    ),
+    "value.missing": (Step.OBJECTIVES, _rate(Complaint.NO_QUANTIFIABLE_VALUE, 2)),
+    "acronym.bare": (Step.OBJECTIVES, _set(_obj, "description", "Run by the PMO.")),
+    "complaint.not_addressed": (Step.HEALTH, _rate(Complaint.LACK_OF_FOCUS, 2)),
+    "complaint.addressed": (Step.HEALTH, _rate(Complaint.DISSATISFIED_WITH_RESULTS, 1)),
+}
+
+
 FIRST_YEAR_RULES: dict[str, tuple[Step, Callable[[Workbook], None]]] = {
+    **COACHING_RULES,
     "smart.no_measure": (Step.OBJECTIVES, _set(_obj, "measure", "  ")),
     "smart.no_baseline": (Step.OBJECTIVES, _set(_obj, "baseline", None)),
     "smart.no_target": (Step.OBJECTIVES, _set(_obj, "target", None)),

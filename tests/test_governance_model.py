@@ -45,3 +45,21 @@ def test_carry_forward_keeps_direction_governance_and_settings() -> None:
     nxt.governance.budget = 1
     assert last.governance.budget == 300000
     assert loads(dumps(nxt)) == nxt
+
+
+def test_a_removed_report_no_longer_counts_and_duplicate_rows_are_refused() -> None:
+    from planning.complaints import complaint_plans
+    from planning.enums import Complaint
+    from planning.integrity import integrity_problems
+    from planning.readiness import step_state
+    from planning.steps import Step
+
+    wb = clean_workbook()
+    wb.health_rating(Complaint.BUSINESS_DOESNT_UNDERSTAND_OFFICE).score = 2
+    assert step_state(wb, Step.GOVERNANCE).value == "complete"
+    wb.communication.clear()
+    assert step_state(wb, Step.GOVERNANCE).value == "in_progress"
+    [plan] = complaint_plans(wb)
+    assert "governance reporting" in [p.part for p in plan.missing]
+    wb.governance.staff = [StaffLine(id="same", role="A"), StaffLine(id="same", role="B")]
+    assert any("staff role" in p for p in integrity_problems(wb))

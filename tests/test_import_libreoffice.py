@@ -1,6 +1,10 @@
 """A tracker saved by LibreOffice imports too: converted with LibreOffice headless (shared
 strings, integers, LibreOffice's own table and validation markup), unchanged it brings no
-change and no problem; edited, it brings exactly the edits."""
+change and no problem; edited, it brings exactly the edits.
+
+Issue 16 item 10: LibreOffice turns CR into LF and unwraps one level of `_x005F_` escaping
+when it re-saves; an untouched tracker reported those as changes. The texts below carry
+both, in an editable column (Comments) and in compared ones (Objective, Measure)."""
 
 from __future__ import annotations
 
@@ -26,7 +30,12 @@ def saved_by_libreoffice(soffice, tmp_path_factory):
     from planning.fileformat import load_workbook
 
     workbook = load_workbook(LATER_SAMPLE)
-    workbook.active_objectives()[0].comments = "Benefits _x0041_ review & sign-off"
+    active = workbook.active_objectives()
+    active[0].comments = "Benefits _x0041_ review & sign-off"
+    active[1].comments = "Windows line\r\nold Mac line\rUnix line\nend"
+    active[3].comments = "literal _x005F_x0041_ and _x005f_ and _x000D_ stay"
+    active[3].title = "A title typed\r\non two lines"
+    active[4].measure = "_x005F_x0041_ in a measure"
     folder = tmp_path_factory.mktemp("lo_import")
     source = folder / "export" / "tracker.xlsx"
     source.parent.mkdir()

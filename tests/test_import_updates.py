@@ -164,3 +164,70 @@ def test_apply_changes_only_the_planned_fields(workbook):
     before.objectives[1].comments = "new"
     assert dumps(workbook) == dumps(before)
     assert plan.summary() == "2 objectives matched, 4 changes, 1 problem."
+
+
+def test_apply_is_all_or_nothing(workbook):
+    """Issue 16 item 8: one change that cannot be applied leaves every objective as it was."""
+    from planning.tracker_updates import FieldChange, ImportPlan, ImportRefused
+
+    a, b = workbook.objectives
+    before = dumps(workbook)
+    plan = ImportPlan(
+        [
+            FieldChange(a.id, "A", "q2", None, 5.0, 2),
+            FieldChange(b.id, "B", "q1", None, float("inf"), 3),
+        ],
+        [],
+        2,
+    )
+    with pytest.raises(ImportRefused, match="nothing is imported"):
+        apply_updates(workbook, plan)
+    assert dumps(workbook) == before
+
+
+def test_a_row_id_naming_another_code_and_title_is_not_an_update(workbook):
+    a, b = workbook.objectives
+    swapped = replace(_row(b, 2, status="Achieved"), code="A", title="Alpha")
+    plan = plan_updates(workbook, [swapped, replace(_row(a, 3), code="B", title="Beta")])
+    assert plan.changes == []
+    assert [p.describe() for p in plan.problems] == [
+        f'row 2, Row id: this Row id belongs to B "Beta", but the row shows "A" "Alpha" (Row '
+        f'ids swapped or edited?); the row is not imported (found "{b.id}")',
+        f'row 3, Row id: this Row id belongs to A "Alpha", but the row shows "B" "Beta" (Row '
+        f'ids swapped or edited?); the row is not imported (found "{a.id}")',
+    ]
+    # One of the two changed (a renamed title) is a problem of that column only.
+    plan = plan_updates(workbook, [replace(_row(b, 2, status="Achieved"), title="Renamed")])
+    assert [c.describe() for c in plan.changes] == ["B Status: On track → Achieved"]
+
+
+def test_a_row_of_a_closed_objective_changes_nothing(workbook):
+    a, b = workbook.objectives
+    b.status = ObjectiveStatus.RETIRED
+    untouched = plan_updates(workbook, [_row(a), _row(b, 3)])
+    assert (untouched.changes, untouched.problems) == ([], [])
+    plan = plan_updates(workbook, [_row(a), _row(b, 3, status="Off track", q1=4)])
+    assert plan.changes == []
+    assert [p.describe() for p in plan.problems] == [
+        f'row 3 (B), Row id: B "Beta" is closed (retired) and was not in the exported '
+        f'tracker; the row is not imported (found "{b.id}")'
+    ]
+
+
+@pytest.mark.parametrize(
+    "stored, read_back",
+    [
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("lit _x005F_x0041_", "lit _x0041_"),
+        ("_x0041_", "A"),
+        ("_x000D_", "\n"),
+    ],
+)
+def test_spreadsheet_line_endings_and_escapes_are_not_changes(workbook, stored, read_back):
+    a, b = workbook.objectives
+    a.comments = stored
+    plan = plan_updates(workbook, [_row(a, comments=read_back), _row(b, 3)])
+    assert (plan.changes, plan.problems) == ([], [])
+    # A real edit still is one.
+    [change] = plan_updates(workbook, [_row(a, comments=read_back + "!"), _row(b, 3)]).changes
+    assert change.new == read_back + "!"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from planning.enums import (
     ApprovalDecision,
+    Direction,
     OfficeKind,
     StatementDecision,
     StrategyKind,
@@ -219,6 +220,8 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
     keys.tab()
     keys.type("30")
     keys.tab()
+    keys.type("Down")  # the direction, chosen by its first letters
+    keys.tab()
     keys.type("10")
     keys.tab()
     keys.type("2027-06-30")  # the Due cell takes a typed date (item 1)
@@ -232,6 +235,7 @@ def test_a_whole_review_by_keyboard_saved_and_reopened(window, scripted, qtbot, 
         "Days from request to decision",
         "days",
     )
+    assert objective.direction is Direction.DOWN
     assert (objective.baseline, objective.target, objective.due, objective.owner) == (
         30,
         10,

@@ -133,7 +133,7 @@ def test_smart_column_counts_findings_with_a_tooltip(later_document):
     model = ObjectivesModel(later_document)
     pf3 = next(o for o in wb.objectives if o.code == "PF-3")
     smart = model.index(model.row_of(pf3.id), 0)
-    assert model.data(smart, DISPLAY) == "6"
+    assert model.data(smart, DISPLAY) == "7"  # six SMART gaps and no value shown
     assert "has no measure" in model.data(smart, Qt.ItemDataRole.ToolTipRole)
     assert model.data(smart, Qt.ItemDataRole.DecorationRole) is not None
     model.setData(
@@ -141,7 +141,10 @@ def test_smart_column_counts_findings_with_a_tooltip(later_document):
         "Executives using the dashboard monthly",
         EDIT,
     )
-    assert model.data(smart, DISPLAY) == "5"
+    # The measure is there; now it lacks a unit.
+    assert model.data(smart, DISPLAY) == "7"
+    tooltip = model.data(smart, Qt.ItemDataRole.ToolTipRole)
+    assert "has no measure" not in tooltip and "has no unit" in tooltip
 
 
 def test_checkbox_column(later_document):

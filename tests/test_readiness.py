@@ -10,8 +10,8 @@ from planning.readiness import readiness, step_states
 from planning.steps import Step
 
 
-def test_twelve_steps_in_walk_order() -> None:
-    assert [s.number for s in Step] == list(range(1, 13))
+def test_thirteen_steps_in_walk_order() -> None:
+    assert [s.number for s in Step] == list(range(1, 14))
     assert Step.PURPOSE.number < Step.MISSION_VISION.number < Step.OBJECTIVES.number
     assert Step.OBJECTIVES.number < Step.OFFICE_STRATEGY.number
     assert Step.SIGNOFF.title == "Sign-off and export"
@@ -30,7 +30,7 @@ def test_clean_workbook_is_ready() -> None:
     assert set(step_states(wb).values()) == {StepState.COMPLETE}
     result = readiness(wb)
     assert (result.percent, result.ready, result.warnings) == (100, True, 0)
-    assert "12 of 12" in result.summary()
+    assert "13 of 13" in result.summary()
 
 
 def test_partial_health_check_is_in_progress() -> None:
@@ -57,5 +57,6 @@ def test_pending_approval_is_in_progress_not_attention() -> None:
 def test_later_sample_states(later_sample) -> None:
     states = step_states(later_sample)
     assert states[Step.OFFICE] is StepState.NEEDS_ATTENTION  # tools answer missing
-    assert states[Step.HEALTH] is StepState.IN_PROGRESS
+    # One complaint is unrated; "no quantifiable value", rated 2, is not yet addressed.
+    assert states[Step.HEALTH] is StepState.NEEDS_ATTENTION
     assert states[Step.COMMUNICATION] is StepState.COMPLETE

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tracker_attacks import OBJECTIVES_PART, part, rebuild, sheet_with_rows, worst_tracker
+from tracker_attacks import (
+    OBJECTIVES_PART,
+    part,
+    rebuild,
+    sheet_part,
+    sheet_with_rows,
+    worst_tracker,
+)
 
 import main
 from exporters.tracker import write_tracker
@@ -150,8 +157,52 @@ def test_a_row_wider_than_any_tracker_is_refused(exported, later_sample, tmp_pat
         tracker_path, tmp_path / "wide.xlsx", {OBJECTIVES_PART: sheet_with_rows(tracker_path, row)}
     )
     with pytest.raises(
-        TrackerError, match="a row of the Objectives sheet has more than 1,024 cells"
+        TrackerError, match="the Objectives sheet has a row of more than 1,024 cells"
     ):
+        prepare_import(later_sample, attack)
+
+
+def test_the_lists_sheet_is_bounded_too(exported, later_sample, tmp_path):
+    _workbook_path, tracker_path = exported
+    name = sheet_part(tracker_path, "Lists")
+    head, tail = part(tracker_path, name).split(b"</sheetData>")
+    wide = head + b"<row>" + b"<c><v>1</v></c>" * 2000 + b"</row></sheetData>" + tail
+    attack = rebuild(tracker_path, tmp_path / "lists.xlsx", {name: wide})
+    with pytest.raises(TrackerError, match="the Lists sheet has a row of more than 1,024 cells"):
+        prepare_import(later_sample, attack)
+
+
+def test_only_the_sheets_the_import_needs_are_parsed(exported, later_sample, tmp_path):
+    """Every other sheet is only scanned for a DTD: a broken Alignment sheet (here, not even
+    XML) does not stop the import, because openpyxl never sees it."""
+    _workbook_path, tracker_path = exported
+    attack = rebuild(
+        tracker_path,
+        tmp_path / "other.xlsx",
+        {sheet_part(tracker_path, "Alignment"): b"<worksheet><sheetData><row><c>"},
+    )
+    plan = prepare_import(later_sample, attack)
+    assert plan.rows_matched == len(later_sample.active_objectives())
+    assert (plan.changes, plan.problems) == ([], [])
+
+
+def test_too_many_styles_are_refused_as_they_stream(exported, later_sample, tmp_path):
+    """openpyxl builds an object per style: 3,000,000 `<xf/>` (14 MB, padded under the
+    ratio bound) took 75 s and 1.6 GB. Styles, shared strings and the workbook part have
+    element limits, checked as they stream."""
+    import os
+
+    _workbook_path, tracker_path = exported
+    styles = part(tracker_path, "xl/styles.xml")
+    at = styles.index(b">", styles.index(b"<cellXfs")) + 1
+    styles = styles[:at] + b"<xf/>" * 60_000 + styles[at:]
+    attack = rebuild(
+        tracker_path,
+        tmp_path / "styles.xlsx",
+        {"xl/styles.xml": styles},
+        {"xl/media/padding.bin": os.urandom(20_000)},
+    )
+    with pytest.raises(TrackerError, match=r"xl/styles\.xml has more than 50,000 elements"):
         prepare_import(later_sample, attack)
 
 
@@ -228,6 +279,18 @@ def test_a_dtd_in_a_utf16_part_is_refused(exported, tmp_path, capsys):
     workbook_path, tracker_path = exported
     xml = ('<?xml version="1.0" encoding="UTF-16"?>' + EXTERNAL.decode() + "<x/>").encode("utf-16")
     hostile = rebuild(tracker_path, tmp_path / "utf16.xlsx", add={"customXml/item1.xml": xml})
+    assert "XML entity declarations or a DTD" in _refused(workbook_path, hostile, capsys)
+
+
+def test_a_dtd_after_leading_whitespace_is_refused(exported, tmp_path, capsys):
+    """Without an XML declaration, whitespace may come before a DOCTYPE: the scan does not
+    mistake such a part for a binary one."""
+    workbook_path, tracker_path = exported
+    xml = part(tracker_path, "docProps/app.xml")
+    body = xml[xml.index(b"?>") + 2 :] if xml.startswith(b"<?xml") else xml
+    hostile = rebuild(
+        tracker_path, tmp_path / "spaced.xlsx", {"docProps/app.xml": b"\n " * 500 + EXTERNAL + body}
+    )
     assert "XML entity declarations or a DTD" in _refused(workbook_path, hostile, capsys)
 
 

@@ -16,7 +16,7 @@ from conftest import convert_with_libreoffice
 from exporters.tracker import write_tracker
 from exporters.tracker_layout import objective_column
 from planning.alignment import alignment_gaps, strength_totals
-from planning.enums import ObjectiveStatus
+from planning.enums import ObjectiveStatus, ValueCategory
 from planning.history import health_comparison
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
@@ -68,8 +68,11 @@ def test_status_counts_and_alignment_figures(recalculated):
     assert figures["Office objectives supporting no company objective"] == len(
         gaps.orphan_objectives
     )
-    value = next(v for k, v in figures.items() if str(k).startswith("Value claimed"))
-    assert value == sum(o.value_amount or 0 for o in active)
+    assert figures["All categories added"] == sum(o.value_amount or 0 for o in active)
+    for category in ValueCategory:
+        assert figures[category.label] == sum(
+            o.value_amount or 0 for o in active if o.value_category is category
+        ), category
     progress = [p for o in active if (p := o.progress()) is not None]
     assert figures["Average progress"] == pytest.approx(sum(progress) / len(progress))
 

@@ -39,6 +39,7 @@ from ui.pages import PAGES
 from ui.pages.alignment import AlignmentPage
 from ui.pages.communication import CommunicationPage
 from ui.pages.constituents import ConstituentsPage
+from ui.pages.governance import GovernancePage
 from ui.pages.health import HealthPage
 from ui.pages.mission_vision import MissionVisionPage
 from ui.pages.objectives import ObjectivesPage
@@ -76,7 +77,7 @@ def document(qapp):
     release(doc)
 
 
-def test_pages_are_the_twelve_steps_in_order(document, qtbot):
+def test_pages_are_the_steps_in_order(document, qtbot):
     assert [page.step for page in PAGES] == list(Step)
     for entry in PAGES:
         page = open_page(qtbot, entry.load(), document)
@@ -149,6 +150,7 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert cell_text(strategy.table, cs2, "priority") == "High"
     constituents = open_page(qtbot, ConstituentsPage, document)
     units = add_row(qtbot, constituents.table, "Business units")
+    type_cell(qtbot, constituents.table, units, "goals", "Invest in what moves the strategy")
     type_cell(qtbot, constituents.table, units, "needs", "Benefits they can count on")
     set_cell(constituents.table, units, "satisfaction", 3.5)
     assert cell_text(constituents.table, units, "satisfaction") == "3.5"
@@ -281,7 +283,9 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
         set_cell(office_strategy.editors[kind], item, "objective_ids", [o1])
     assert document.step_states()[Step.OFFICE_STRATEGY] is StepState.COMPLETE
     communication = open_page(qtbot, CommunicationPage, document)
-    board = add_row(qtbot, communication.plan, "Executive committee")
+    # The communication plan reaches every constituent group: the purpose, rated 2 in the
+    # health check, is then addressed by the plan.
+    board = add_row(qtbot, communication.plan, "Executive committee and business units")
     for field, text in (
         ("message", "Portfolio health"),
         ("channel", "Board pack"),
@@ -292,7 +296,25 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     not_doing = add_row(qtbot, communication.not_doing, "Run projects ourselves")
     type_cell(qtbot, communication.not_doing, not_doing, "reason", "The business units do.")
 
-    # 12. Sign-off: approvals, readiness, exports ------------------------------------------
+    # 11. Governance: the portfolio office's defaults, then the leader's own ---------------
+    governance = open_page(qtbot, GovernancePage, document)
+    click(qtbot, governance.defaults_button)
+    assert any("prioritisation" in matter for matter in wb.governance.decides)
+    governance.tabs.setCurrentIndex(1)
+    sponsor = wb.governance.roles[0].id
+    type_cell(qtbot, governance.roles, sponsor, "holder", "Hana Sato")
+    governance.tabs.setCurrentIndex(3)
+    type_into(qtbot, governance.budget, "480000")
+    qtbot.keyClick(governance.budget, Qt.Key.Key_Return)
+    assert wb.governance.budget == 480000
+    governance.tabs.setCurrentIndex(4)
+    governance.reporting.setFocus()
+    governance.reporting.setCurrentRow(0)
+    qtbot.keyClick(governance.reporting, Qt.Key.Key_Space)
+    assert wb.governance.reporting_ids == [board]
+    assert rules(document, Step.GOVERNANCE) == set()
+
+    # 13. Sign-off: approvals, readiness, exports ------------------------------------------
     signoff = open_page(qtbot, SignoffPage, document)
     ceo = add_row(qtbot, signoff.approvals, "Daniel Mensah")
     assert any("pending" in m for m in signoff.all_findings.messages())
@@ -333,9 +355,8 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     assert not document.is_modified()
     reopened = load_workbook(path)
     assert reopened == document.workbook
-    other = WorkbookDocument()
+    other = WorkbookDocument(load_workbook(path), path)
     try:
-        other.open(path)
         again = open_page(qtbot, SetupPage, other)
         assert again.organisation.text() == "Acme Logistics"
         assert again.participants.model.rowCount() == 2

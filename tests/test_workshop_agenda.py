@@ -93,7 +93,7 @@ def _cells(model) -> list[list[str]]:
 def test_agenda_model_passes_the_model_tester_full_empty_and_after_edits(qtmodeltester, qapp):
     later = WorkbookDocument(load_workbook(LATER_SAMPLE))
     model = agenda_model(later)
-    assert model.rowCount() == 13
+    assert model.rowCount() == 14
     qtmodeltester.check(model, force_py=True)
     new_id = model.insert_row(0)
     model.move_row(0, 1)
@@ -223,7 +223,7 @@ def test_half_day_agenda_on_an_empty_agenda_asks_nothing(
     show_tab(panel, panel.agenda)
     qtbot.mouseClick(panel.half_day_button, Qt.MouseButton.LeftButton)
     assert replace_answers.asked == []
-    assert len(document.workbook.agenda) == 13
+    assert len(document.workbook.agenda) == 14
     assert panel.total_label.text() == "Total: 4 h 00 min"
     assert _cells(panel.agenda.model)[5] == ["No step", "Break", "15 min"]
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == HALF_DAY
@@ -304,7 +304,7 @@ def test_clock_follows_its_slot_when_the_agenda_is_edited_around_it(clock_widget
     assert model.setData(model.index(2, 2), 20, EDIT)  # more time for it
     assert clock.label.text() == "2. Office — 19:00 left"
     model.remove_ids({document.workbook.agenda[2].id})  # gone: the next one starts afresh
-    assert clock.index == 2 and clock.label.text() == "3. Company strategy — 20:00 left"
+    assert clock.index == 2 and clock.label.text() == "3. Company strategy — 15:00 left"
     assert clock.timer.running
     model.remove_ids({item.id for item in document.workbook.agenda})
     assert not clock.timer.running and not clock.tick.isActive()
@@ -374,7 +374,7 @@ def test_clock_counts_down_pauses_and_turns_over_time(opened, qtbot, fake_clock)
 def test_next_slot_shows_each_slots_step_and_stops_at_the_last(opened, qtbot, fake_clock):
     clock = opened.agenda_clock
     shown = []
-    for _ in range(12):
+    for _ in range(13):
         qtbot.mouseClick(clock.next_button, Qt.MouseButton.LeftButton)
         step = opened.current_step()
         assert opened.page_stack.currentWidget() is opened.page(step)
@@ -384,13 +384,13 @@ def test_next_slot_shows_each_slots_step_and_stops_at_the_last(opened, qtbot, fa
     assert shown[4] == ("Break — 15:00 left", Step.HEALTH)
     assert shown[6] == ("7. Mission and vision — 30:00 left", Step.MISSION_VISION)
     assert opened.page_stack.currentWidget() is opened.page(Step.SIGNOFF)
-    assert shown[-1] == ("12. Sign-off and export — 10:00 left", Step.SIGNOFF)
+    assert shown[-1] == ("13. Sign-off and export — 10:00 left", Step.SIGNOFF)
     assert [step for _text, step in shown if step is not Step.HEALTH] == list(Step)[1:4] + list(
         Step
     )[5:]
     assert not clock.next_button.isEnabled()
     clock.next_slot()
-    assert clock.index == 12
+    assert clock.index == 13
 
 
 def test_start_pause_action_and_shortcut(opened, qtbot):

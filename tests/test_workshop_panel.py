@@ -226,7 +226,7 @@ def test_a_different_workbook_fills_the_panel(panel, empty_document):
         assert editor.view.isVisible()
     assert panel.total_label.text() == "Total: 4 h 00 min"
     assert [panel.tabs.tabText(i) for i in range(3)] == [
-        "Agenda (13 slots)",
+        "Agenda (14 slots)",
         "Parking lot (1 open)",
         "Decisions (1)",
     ]
@@ -307,7 +307,7 @@ def test_tab_titles_count_what_each_list_holds(opened, qtbot):
     opened.set_workshop_panel_visible(True)
     panel = opened.workshop_dock.panel
     titles = lambda: [panel.tabs.tabText(i) for i in range(3)]  # noqa: E731
-    assert titles() == ["Agenda (13 slots)", "Parking lot (1 open)", "Decisions (1)"]
+    assert titles() == ["Agenda (14 slots)", "Parking lot (1 open)", "Decisions (1)"]
     show_tab(panel, panel.parking_lot)
     model = panel.parking_lot.model
     assert model.setData(model.index(0, 2), Qt.CheckState.Checked, CHECK)

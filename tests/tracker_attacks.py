@@ -46,21 +46,39 @@ def sheet_with_rows(source: Path, rows: bytes, *, repeat: int = 1) -> bytes:
 
 
 def worst_tracker(source: Path, out: Path) -> Path:
-    """The heaviest tracker the bounds let through: a 16 MB shared string in a comment, an
-    Objectives sheet of rows 1,023 cells wide up to the cell limit, hidden sheets the import
-    only scans up to the total size limit, and random padding so the whole stays under the
-    compression-ratio bound."""
+    """The heaviest tracker the bounds let through: shared strings of 16 MB (one of them
+    huge, in a comment) up to their element limit, styles and defined names up to theirs,
+    an Objectives sheet of rows 1,023 cells wide up to the cell limit, hidden sheets the
+    import only scans up to the total size limit, and random padding so the whole stays
+    under the compression-ratio bound."""
     import os
 
-    from exporters.tracker_archive import MAX_CELLS, MAX_CELLS_PER_ROW, MAX_PART_BYTES
+    from exporters.tracker_archive import (
+        MAX_CELLS,
+        MAX_CELLS_PER_ROW,
+        MAX_OTHER_ELEMENTS,
+        MAX_PART_BYTES,
+        MAX_STRING_ELEMENTS,
+        MAX_STYLE_ELEMENTS,
+    )
 
     wide = b"<row>" + b"<c><v>1</v></c>" * (MAX_CELLS_PER_ROW - 1) + b"</row>"
     rows = (MAX_CELLS - 1000) // MAX_CELLS_PER_ROW
     comment = b'<row><c r="T7" t="s"><v>0</v></c></row>'
     sheet = sheet_with_rows(source, comment + wide * rows)
-    text = b"x" * (MAX_PART_BYTES - 1000)
+    small = (MAX_STRING_ELEMENTS - 10) // 2
     strings = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
-    strings += text + b"</t></si></sst>"
+    strings += b"x" * (MAX_PART_BYTES - 1_000 - 24 * small) + b"</t></si>"
+    strings += b"".join(b"<si><t>%08d</t></si>" % n for n in range(small)) + b"</sst>"
+    styles = part(source, "xl/styles.xml")
+    at = styles.index(b">", styles.index(b"<cellXfs")) + 1
+    styles = styles[:at] + b"<xf/>" * (MAX_STYLE_ELEMENTS - 1_000) + styles[at:]
+    book = part(source, "xl/workbook.xml")
+    names = b"".join(
+        b'<definedName name="N%d">Lists!$A$1</definedName>' % n
+        for n in range(MAX_OTHER_ELEMENTS - 200)
+    )
+    book = book.replace(b"</definedNames>", names + b"</definedNames>")
     types = part(source, "[Content_Types].xml").replace(
         b"</Types>",
         b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
@@ -79,7 +97,26 @@ def worst_tracker(source: Path, out: Path) -> Path:
     return rebuild(
         source,
         out,
-        {OBJECTIVES_PART: sheet, "[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels},
+        {
+            OBJECTIVES_PART: sheet,
+            "[Content_Types].xml": types,
+            "xl/_rels/workbook.xml.rels": rels,
+            "xl/styles.xml": styles,
+            "xl/workbook.xml": book,
+        },
         add,
         level=1,
     )
+
+
+def sheet_part(source: Path, sheet: str) -> str:
+    """The part name of `sheet` in the tracker `source`."""
+    import re
+
+    book = part(source, "xl/workbook.xml").decode()
+    rid = re.search(rf'<sheet [^>]*name="{re.escape(sheet)}"[^>]*r:id="(\w+)"', book)
+    rels = part(source, "xl/_rels/workbook.xml.rels").decode()
+    assert rid is not None
+    target = re.search(rf'<Relationship [^>]*Target="/?([^"]+)"[^>]*Id="{rid.group(1)}"', rels)
+    assert target is not None
+    return target.group(1)

@@ -96,7 +96,8 @@ def _choose(
     buttons = {box.addButton(label, role): key for key, label, role in choices}
     box.setDefaultButton(next(iter(buttons)))
     box.exec()
-    return buttons.get(box.clickedButton(), otherwise)
+    clicked = box.clickedButton()
+    return next((key for button, key in buttons.items() if button is clicked), otherwise)
 
 
 _Role = QMessageBox.ButtonRole

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planning.fileformat import load_workbook, save_workbook
+from planning.fileformat import save_workbook
 from planning.findings import Finding
 from planning.model import Workbook, new_workbook
 from planning.readiness import Readiness, all_findings, readiness, step_states
@@ -29,6 +29,7 @@ class Change(enum.Flag):
     OBJECTIVES = enum.auto()
     ALIGNMENT = enum.auto()
     OFFICE_STRATEGY = enum.auto()
+    GOVERNANCE = enum.auto()
     COMMUNICATION = enum.auto()
     SIGNOFF = enum.auto()
     WORKSHOP = enum.auto()
@@ -42,6 +43,7 @@ class Change(enum.Flag):
         | OBJECTIVES
         | ALIGNMENT
         | OFFICE_STRATEGY
+        | GOVERNANCE
         | COMMUNICATION
         | SIGNOFF
         | WORKSHOP
@@ -124,10 +126,6 @@ class WorkbookDocument(QObject):
         self.replaced.emit()
         self.changed.emit(Change.ALL)
         self.modified_changed.emit(self.is_modified())
-
-    def open(self, path: Path) -> None:
-        """Loads `path`; raises WorkbookError with a readable message on refusal."""
-        self.replace(load_workbook(path), path)
 
     def save(self, path: Path | None = None) -> None:
         """Saves atomically; on failure raises SaveError and stays modified."""

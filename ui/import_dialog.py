@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -154,13 +154,19 @@ def read_off_thread(parent: QWidget | None, workbook: Workbook, path: Path) -> I
     busy.setWindowTitle(TITLE)
     busy.setCancelButton(None)
     busy.setWindowModality(Qt.WindowModality.ApplicationModal)
-    busy.setMinimumDuration(400)
+    # Shown only when reading takes a while; QProgressDialog's own delay waits for a
+    # setValue() that a busy indicator never gets.
+    reveal = QTimer()
+    reveal.setSingleShot(True)
+    reveal.timeout.connect(busy.show)
     thread = threading.Thread(target=work, name="import-tracker", daemon=True)
     thread.start()
+    reveal.start(400)
     try:
         loop.exec()
         thread.join()
     finally:
+        reveal.stop()
         busy.close()
         busy.deleteLater()
         relay.deleteLater()

@@ -2,11 +2,13 @@
 
 It starts the desktop app on Qt's offscreen platform, opens the shipped sample from the
 welcome screen, walks every step with the window's own Next Step action, exports every
-format in `ui.export_jobs.FORMATS` into a temporary folder through the app's export job and
-reads each file back. Exit 0 when all of it worked; exit 1 with the first failure on one
-line of stderr. It is what a user's support contact asks them to run, and what CI runs on
-the frozen build, so it checks what a broken installation gets wrong: a missing resource
-(sample, template, icon), a missing module, a Qt plugin that does not load.
+format the app offers (`ui.export_jobs.FORMATS`, each written through
+`exporters.formats`) into a temporary folder through the app's export job (a worker thread,
+as the app runs them) and reads each file back. Exit 0 when all
+of it worked; exit 1 with the first failure on one line of stderr. It is what a user's
+support contact asks them to run, and what CI runs on the frozen build, so it checks what a
+broken installation gets wrong: a missing resource (sample, template, icon), a missing
+module, a Qt plugin that does not load.
 
 Nothing of the user's is touched: settings go to a temporary file, the sample opens as an
 untitled copy (no lock file), and the window is dropped without saving.

@@ -7,12 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from planning.enums import CarryDecision, ObjectiveStatus
+from planning.enums import CarryDecision, Direction, ObjectiveStatus
 from planning.findings import Finding
 from planning.model import Objective, Workbook
+from planning.progress import progress
 from planning.steps import Step
 from ui.document import Change, WorkbookDocument
-from ui.models.table import Column, EntityTableModel, enum_choices
+from ui.models.table import Column, EntityTableModel, enum_choices, format_number
 from ui.widgets.findings import severity_icon, worst
 
 SMART = 0
@@ -33,6 +34,33 @@ def _decision_display(_wb: Workbook, objective: Objective) -> str:
     return decision.label if decision else "Decide…"
 
 
+# The table shows the direction as a sign; its editor lists the full labels.
+_DIRECTION_SIGN = {
+    Direction.UP: "↑ Up",
+    Direction.DOWN: "↓ Down",
+    Direction.RANGE: "↔ Range",
+    Direction.AT_LEAST: "≥ At least",
+    Direction.AT_MOST: "≤ At most",
+}
+
+
+def _direction_display(_wb: Workbook, objective: Objective) -> str:
+    return _DIRECTION_SIGN[objective.direction]
+
+
+def _target_display(_wb: Workbook, objective: Objective) -> str:
+    target = format_number(objective.target)
+    if objective.direction is Direction.RANGE and objective.target_max is not None:
+        target = f"{target}–{format_number(objective.target_max)}"
+    return f"{target} {objective.unit}".strip() if target else ""
+
+
+def _progress_display(_wb: Workbook, objective: Objective) -> str:
+    """planning.progress for the latest actual: the same figure as the tracker's."""
+    share = progress(objective, objective.latest_actual())
+    return "" if share is None else f"{round(share * 100)} %"
+
+
 COLUMNS = [
     Column(
         "smart",
@@ -45,7 +73,22 @@ COLUMNS = [
     Column("measure", "Measure", tooltip="How you will know it is met"),
     Column("unit", "Unit"),
     Column("baseline", "Baseline", editor="number", unit=_unit),
-    Column("target", "Target", editor="number", unit=_unit),
+    Column(
+        "direction",
+        "Direction",
+        editor="enum",
+        choices=enum_choices(Direction),
+        display=_direction_display,
+        tooltip="Which way the measure should go: up, down, within a range, at least, at most",
+    ),
+    Column(
+        "target",
+        "Target",
+        editor="number",
+        unit=_unit,
+        display=_target_display,
+        tooltip="For a range, the low end (the high end is in the details)",
+    ),
     Column("due", "Due", editor="date"),
     Column("owner", "Owner"),
     Column(
@@ -57,12 +100,19 @@ COLUMNS = [
     ),
     Column("status", "Status", editor="enum", choices=enum_choices(ObjectiveStatus)),
     Column(
+        "progress",
+        "Progress",
+        editor="readonly",
+        display=_progress_display,
+        tooltip="Share of the way from baseline to target at the latest actual, for the direction",
+    ),
+    Column(
         "decision",
         "Carried over",
         editor="enum",
         choices=enum_choices(CarryDecision),
         none_label="Decide…",
-        owner=lambda o: o.carried,
+        within=lambda o: o.carried,
         display=_decision_display,
         tooltip="For objectives from last year: keep, revise, retire or achieved",
     ),
@@ -101,6 +151,8 @@ class ObjectivesModel(EntityTableModel):
     def raw(self, row: int, column: Column) -> Any:
         if column.field == "smart":
             return len(self.findings_of(self.entity(row).id))
+        if column.field == "progress":
+            return progress(self.entity(row), self.entity(row).latest_actual())
         return super().raw(row, column)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

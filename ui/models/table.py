@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 
@@ -25,19 +25,22 @@ from ui.document import Change, WorkbookDocument
 Index = QModelIndex | QPersistentModelIndex
 
 
+Editor = Literal["text", "enum", "date", "number", "bool", "multi", "readonly"]
+"""The editor a column needs; "multi" edits a list of ids."""
+
+
 @dataclass(frozen=True)
 class Column:
-    """One column: the field it shows and the editor it needs.
-
-    editor: "text", "enum", "date", "number", "bool", "multi" (a list of ids) or "readonly".
-    """
+    """One column: the field it shows and the editor it needs. The field belongs to the
+    row's entity, or to the object `within` finds in it (e.g. an objective's carry-over),
+    a column without an editor where that object is None."""
 
     field: str
     header: str
-    editor: str = "text"
+    editor: Editor = "text"
     choices: Callable[[Workbook], Sequence[tuple[str, Any]]] | None = None
     none_label: str | None = None
-    owner: Callable[[Any], Any] | None = None
+    within: Callable[[Any], Any] | None = None
     display: Callable[[Workbook, Any], str] | None = None
     unit: Callable[[Any], str] | None = None
     minimum: float = -1e12
@@ -46,7 +49,7 @@ class Column:
     tooltip: str = ""
 
     def holder(self, entity: Any) -> Any:
-        return self.owner(entity) if self.owner else entity
+        return self.within(entity) if self.within else entity
 
 
 def format_number(value: float | None, unit: str = "") -> str:

@@ -38,6 +38,7 @@ PAGES: tuple[Page, ...] = (
     Page(Step.OBJECTIVES, "ui.pages.objectives", "ObjectivesPage"),
     Page(Step.ALIGNMENT, "ui.pages.alignment", "AlignmentPage"),
     Page(Step.OFFICE_STRATEGY, "ui.pages.office_strategy", "OfficeStrategyPage"),
+    Page(Step.GOVERNANCE, "ui.pages.governance", "GovernancePage"),
     Page(Step.COMMUNICATION, "ui.pages.communication", "CommunicationPage"),
     Page(Step.SIGNOFF, "ui.pages.signoff", "SignoffPage"),
 )

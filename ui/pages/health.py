@@ -1,5 +1,6 @@
 """Step 5, health check: the common complaints about management offices, each rated 1–5
-with a note, compared with last year in a chart."""
+with a note, compared with last year in a chart; beside it, what this year's plan does
+about each complaint rated 1–2."""
 
 from __future__ import annotations
 
@@ -16,16 +17,23 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QSizePolicy,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
+from planning.complaints import complaint_plans
 from planning.history import health_comparison
 from planning.steps import Step
 from ui.document import Change
 from ui.models.health import NOT_RATED, SCORE, SCORE_CHOICES, HealthModel
 from ui.pages.base import StepPage
+from ui.widgets.complaint_plan import TITLE as PLAN_TITLE
+from ui.widgets.complaint_plan import ComplaintPlanView
 from ui.widgets.delegates import FramedDelegate
 from ui.widgets.health_chart import HealthChart
 from ui.widgets.table_view import EditTableView
@@ -87,8 +95,19 @@ class HealthPage(StepPage):
         self._refit.timeout.connect(self._fit_table)
         header.sectionResized.connect(lambda *_a: self._refit.start())
         self.chart = HealthChart()
+        # The complaints rated 1–2 beside the chart: what this year's plan does about them.
+        self.plan = ComplaintPlanView()
+        # It scrolls: it must not push the table of seven complaints into scrolling.
+        self.plan.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.plan.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        plan_column = QVBoxLayout()
+        plan_column.addWidget(QLabel(f"<b>{PLAN_TITLE}</b>"))
+        plan_column.addWidget(self.plan, 1)
+        lower = QHBoxLayout()
+        lower.addWidget(self.chart, 2)
+        lower.addLayout(plan_column, 1)
         self.body.addWidget(self.view)
-        self.body.addWidget(self.chart, 1)
+        self.body.addLayout(lower, 1)
         self.refresh(Change.ALL)
         self.view.resizeColumnToContents(0)
         self._fit_table()
@@ -127,6 +146,9 @@ class HealthPage(StepPage):
             self.chart.show_comparison(health_comparison(wb), wb.last_year() is not None)
             if hasattr(self, "model"):
                 self._fit_table()
+        if hasattr(self, "plan"):
+            # Most of the workbook answers a complaint: re-read the plan on every change.
+            self.plan.show_plans(complaint_plans(self.document.workbook))
 
     def focus_entity(self, entity_id, field=None) -> None:
         self.view.setFocus()

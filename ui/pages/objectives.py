@@ -4,6 +4,8 @@ from last year its result and this year's decision."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planning.enums import CarryDecision, ValueCategory
+from planning.enums import CarryDecision, Direction, ValueCategory
 from planning.steps import Step
 from ui.commands import SetValue
 from ui.document import Change
@@ -86,6 +88,11 @@ class ObjectivesPage(StepPage):
             "objective description",
         )
         form.addRow("Description", self.description)
+        self.range_top = QLineEdit()
+        self.range_top.setPlaceholderText("For a range: the band's high end")
+        self.range_top.setToolTip("The target is the band's low end; this is its high end")
+        self.range_top.editingFinished.connect(self._range_top_edited)
+        form.addRow("Range up to", self.range_top)
         self.value_category = QComboBox()
         b.choice(
             self.value_category,
@@ -206,8 +213,12 @@ class ObjectivesPage(StepPage):
             self.objective_findings.show_findings([])
             return
         name = " — ".join(x for x in (objective.code, objective.title) if x) or "New objective"
-        self.detail_title.setText(f"<b>{_escape(name)}</b>")
+        self.detail_title.setText(f"<b>{html.escape(name, quote=False)}</b>")
         self.key_unit.setText(objective.unit)
+        top = format_number(objective.target_max)
+        if not self.range_top.hasFocus() and self.range_top.text() != top:
+            self.range_top.setText(top)
+        self.range_top.setEnabled(objective.direction is Direction.RANGE)
         amount = "" if objective.value_amount is None else format_number(objective.value_amount)
         if not self.value_amount.hasFocus() and self.value_amount.text() != amount:
             self.value_amount.setText(amount)
@@ -253,6 +264,28 @@ class ObjectivesPage(StepPage):
                 )
             )
 
+    def _range_top_edited(self) -> None:
+        objective = self.selected(self.document.workbook)
+        if objective is None or self.document.read_only:
+            return
+        text = self.range_top.text().replace(",", "").strip()
+        try:
+            value = float(text) if text else None
+        except ValueError:
+            self._show_detail()
+            return
+        if value != objective.target_max:
+            self.document.push(
+                SetValue(
+                    self.document,
+                    self.selected.freeze(),
+                    "target_max",
+                    value,
+                    Change.OBJECTIVES,
+                    "Edit range upper end",
+                )
+            )
+
     def _use_last_result(self) -> None:
         objective = self.selected(self.document.workbook)
         if objective is None or objective.carried is None or self.document.read_only:
@@ -295,7 +328,5 @@ class ObjectivesPage(StepPage):
             self.decision.setFocus()
         elif field == "value_category":
             self.value_category.setFocus()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        elif field == "target_max":
+            self.range_top.setFocus()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planning.complaints import complaint_plans
 from planning.enums import ApprovalDecision
 from planning.findings import Finding
 from planning.model import Approval
@@ -24,6 +25,8 @@ from planning.steps import Step
 from ui.document import Change
 from ui.models.table import Column, EntityTableModel, enum_choices
 from ui.pages.base import StepPage
+from ui.widgets.complaint_plan import TITLE as PLAN_TITLE
+from ui.widgets.complaint_plan import ComplaintPlanView
 from ui.widgets.findings import FindingsList
 from ui.widgets.list_editor import ListEditor
 
@@ -86,7 +89,10 @@ class SignoffPage(StepPage):
         )
         self.all_findings.setObjectName("workbookFindings")
         self.all_findings.finding_activated.connect(self.show_finding_requested)
-        column.addWidget(self.all_findings, 1)
+        column.addWidget(self.all_findings, 2)
+        column.addWidget(QLabel(f"<b>Health check: {PLAN_TITLE.lower()}</b>"))
+        self.plan = ComplaintPlanView()
+        column.addWidget(self.plan, 1)
 
         right = QWidget()
         side = QVBoxLayout(right)
@@ -174,6 +180,7 @@ class SignoffPage(StepPage):
         )
         self.readiness_label.setText(f"<b>{readiness.summary()}.</b> {verdict}")
         self.all_findings.show_findings(self.document.findings())
+        self.plan.show_plans(complaint_plans(self.document.workbook))
 
     def focus_entity(self, entity_id, field=None) -> None:
         if entity_id is not None and self.approvals.focus_field(entity_id, field):

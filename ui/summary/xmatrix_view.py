@@ -164,9 +164,9 @@ class XMatrixView(QWidget):
         for col in range(table.columnCount()):
             table.setColumnWidth(col, narrow)
         # The centre column takes the room the narrow columns leave, within reason.
-        m = self.fontMetrics().horizontalAdvance("m")
+        em = self.fontMetrics().horizontalAdvance("m")
         room = table.viewport().width() - narrow * (table.columnCount() - 1) - 4
-        table.setColumnWidth(centre_col, max(10 * m, min(26 * m, room)))
+        table.setColumnWidth(centre_col, max(10 * em, min(26 * em, room)))
 
 
 def with_xmatrix_tab(heat_map: QWidget, document) -> QTabWidget:
