@@ -17,8 +17,10 @@ states them:
 8. Objectives: at least one active objective with a title.
 9. Alignment: at least one link.
 10. Office strategy: at least one titled service, process, people item and tool.
-11. Communication plan: at least one item with an audience and a message.
-12. Sign-off: at least one named approver, and every approver decided.
+11. Governance: mandate, decision rights, role holders, RACI, resources, reporting and
+    escalation.
+12. Communication plan: at least one item with an audience and a message.
+13. Sign-off: at least one named approver, and every approver decided.
 """
 
 from __future__ import annotations
