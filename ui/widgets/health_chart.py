@@ -27,6 +27,9 @@ SHORT_NAMES = {
     Complaint.BUSINESS_DOESNT_UNDERSTAND_OFFICE: "Business → office",
     Complaint.OFFICE_DOESNT_UNDERSTAND_BUSINESS: "Office → business",
 }
+# Tall enough for all seven complaint names (QtCharts drops labels that would touch),
+# with the title, the axis and the legend: the page scrolls rather than lose a name.
+CHART_LINES = 16
 LAST_YEAR_COLOUR = QColor("#9aa5b1")
 THIS_YEAR_COLOUR = QColor("#2b6cb0")
 
@@ -57,7 +60,7 @@ class HealthChart(QChartView):
         self.series.attachAxis(self.categories)
         self.series.attachAxis(self.values)
         self.shown: dict[str, list[float]] = {}
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -66,7 +69,7 @@ class HealthChart(QChartView):
             for axis in (self.categories, self.values):
                 axis.setLabelsFont(self.font())
             self.chart().legend().setFont(self.font())
-            self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
 
     def show_comparison(self, comparison: list[HealthComparison], has_last_year: bool) -> None:
         this_year = [float(c.this_year or 0) for c in reversed(comparison)]
