@@ -50,10 +50,11 @@ def test_south_west_marks_are_the_alignment_strengths(sample, request) -> None:
     workbook = request.getfixturevalue(sample)
     centre, rows, columns, marks = _grid(_sheet(workbook))
     active = {o.id: o for o in workbook.active_objectives()}
+    strategy = {s.id: s for s in workbook.strategy}
     expected = {}
     for link in workbook.alignment:
         objective = active.get(link.objective_id)
-        strategic = workbook.strategic_objective(link.strategic_id)
+        strategic = strategy.get(link.strategic_id)
         if objective and strategic:
             cell = (rows[strategic_label(strategic)], columns[objective_label(objective)])
             expected[cell] = MARKS[link.strength.value]
