@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -39,6 +39,11 @@ KEY_STRENGTH = {
 }
 
 
+def _heat_name(strength: Strength) -> str:
+    colour = HEAT[strength]
+    return colour.name() if colour is not None else "transparent"
+
+
 class MatrixKeys(QObject):
     """Space or Return cycles the current cell; 0–3 set it (Delete clears it)."""
 
@@ -48,10 +53,10 @@ class MatrixKeys(QObject):
         self.model = model
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         index = self.view.currentIndex()
-        key = event.key()
+        key = Qt.Key(event.key())
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.model.cycle(index)
             return True
@@ -152,7 +157,7 @@ class AlignmentPage(StepPage):
         legend = QLabel(
             "<b>Heat map</b><br>"
             + "".join(
-                f'<span style="background-color:{HEAT[s].name()};color:'
+                f'<span style="background-color:{_heat_name(s)};color:'
                 f'{"white" if s is Strength.STRONG else "#0b1f33"}">'
                 f"&nbsp;{s.label}&nbsp;</span> "
                 for s in Strength
