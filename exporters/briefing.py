@@ -23,6 +23,8 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu, Inches, Pt
 
 from exporters import briefing_slides as slides
+from exporters.briefing_governance import TITLE as MANDATE_TITLE
+from exporters.briefing_governance import has_mandate, mandate
 from exporters.briefing_shapes import ACCENT, MUTED, Area, one_line, text_box
 from exporters.text import xml_safe
 from planning.atomic import atomic_write
@@ -117,6 +119,10 @@ def build_briefing(
     content = _layout(deck, CONTENT_LAYOUT)
     pages: list[tuple[str, Callable[[Slide, Area], str]]] = [
         ("Who we are and why", lambda s, a: slides.who_we_are(s, a, summary)),
+    ]
+    if has_mandate(summary):
+        pages.append((MANDATE_TITLE, lambda s, a: mandate(s, a, summary)))
+    pages += [
         ("Objectives and their status", lambda s, a: slides.objectives(s, a, summary)),
         (
             "Alignment with company strategy",
@@ -157,7 +163,9 @@ def _title_slide(deck: Deck, summary: Summary, from_template: bool) -> None:
         slide,
         f"The {summary.office_name}'s briefing"
         + (f" for {summary.fiscal_year}" if summary.fiscal_year else "")
-        + ": who we are and why, our objectives and their status, how they serve the company's "
+        + ": who we are and why, "
+        + ("our mandate and decision rights, " if has_mandate(summary) else "")
+        + "our objectives and their status, how they serve the company's "
         "strategy, our health against last year, the value we claim, what we will not do, "
         "and the decisions and next steps.",
     )

@@ -15,6 +15,7 @@ from pptx.util import Inches, Pt
 
 from exporters.briefing_shapes import (
     ACCENT,
+    ATTENTION,
     GAP_FILL,
     INK,
     LAST_YEAR,
@@ -28,7 +29,7 @@ from exporters.briefing_shapes import (
     text_box,
 )
 from planning.model import Workbook
-from planning.summary import Summary, first_to_show, number
+from planning.summary import Summary, first_to_show
 
 TABLE_ROWS = 10
 HEAT_MAP_OBJECTIVES = 12
@@ -57,8 +58,10 @@ def who_we_are(slide: Slide, area: Area, summary: Summary) -> str:
         area.below(Inches(0.95)).columns(3), summary.statements, strict=True
     ):
         paragraphs = [(statement.label, 20, True, ACCENT)]
-        if statement.change_label:
-            paragraphs.append((statement.change_label, 12, True, MUTED))
+        if statement.status:
+            # The charter's sentence: one statement status, said one way everywhere.
+            colour = MUTED if statement.decided else ATTENTION
+            paragraphs.append((fit(statement.status, 200), 12, True, colour))
         paragraphs.append(
             (
                 fit(statement.text, STATEMENT_CHARACTERS) or "Not written yet",
@@ -68,8 +71,8 @@ def who_we_are(slide: Slide, area: Area, summary: Summary) -> str:
             )
         )
         text_box(slide, column, paragraphs)
-        change = f" ({statement.change_label.lower()})" if statement.change_label else ""
-        notes.append(f"{statement.label}{change}: {fit(statement.text, 300) or 'not written yet'}")
+        status = f" ({fit(statement.status, 200).rstrip('.')})" if statement.status else ""
+        notes.append(f"{statement.label}{status}: {fit(statement.text, 300) or 'not written yet'}")
     return "\n".join(notes)
 
 
@@ -178,6 +181,12 @@ def _heat_map(slide: Slide, area: Area, summary: Summary, workbook: Workbook) ->
         if all(not cell for cell in row[1:]):
             fills[(r, 0)] = GAP_FILL
         rows.append(row)
+    # The charter's Objectives count per company objective (active objectives only).
+    last = len(rows)
+    rows.append(["Supporting objectives"] + [str(c.supporters) for c in summary.strategy])
+    for c, coverage in enumerate(summary.strategy, start=1):
+        if not coverage.supporters:
+            fills[(last, c)] = GAP_FILL
     legend = "● strong   ○ medium   △ weak support; red: supports nothing"
     text_box(slide, area.top_part(Inches(0.4)), [(legend, 12, False, MUTED)])
     table(
@@ -202,19 +211,26 @@ def _coverage_table(slide: Slide, area: Area, summary: Summary) -> None:
         [
             one_line(f"{s.code} {s.title}".strip(), 70) or "(untitled)",
             str(s.supporters),
+            str(s.strength),
             s.strongest.label if s.strongest else "not supported",
         ]
         for s in shown
     ]
-    fills = {(r, 2): GAP_FILL for r, s in enumerate(shown) if not s.supporters}
+    fills = {(r, 3): GAP_FILL for r, s in enumerate(shown) if not s.supporters}
     if len(shown) < len(summary.strategy):
-        rows.append([f"… and {len(summary.strategy) - len(shown)} more (see the tracker)", "", ""])
+        more = len(summary.strategy) - len(shown)
+        rows.append([f"… and {more} more (see the tracker)", "", "", ""])
     table(
         slide,
         area,
-        ["Company strategic objective", "Supporting office objectives", "Strongest support"],
+        [
+            "Company strategic objective",
+            "Supporting office objectives",
+            "Strength (weak 1, medium 2, strong 3)",
+            "Strongest support",
+        ],
         rows,
-        [5.0, 2.0, 2.0],
+        [4.6, 1.8, 1.8, 1.6],
         size=12,
         fills=fills,
         centre_from=1,
@@ -265,27 +281,34 @@ def health(slide: Slide, area: Area, summary: Summary) -> str:
 
 
 def value(slide: Slide, area: Area, summary: Summary) -> str:
-    total = summary.value_total
-    text_box(
-        slide,
-        area.top_part(Inches(0.45)),
-        [
-            (
-                f"Value claimed: {number(total)} in total" if total else "No value quantified yet",
-                16,
-                True,
-                INK,
-            )
-        ],
-    )
+    unit = summary.value_unit or "no currency set"
+    currency = summary.currency_text
+    if summary.value_total_text:
+        headline = f"Value claimed, {currency}: {summary.value_total_text}"
+    elif summary.values:
+        only = summary.values[0]
+        headline = f"Value claimed: {summary.amount(only.amount)} ({only.label.lower()})"
+    else:
+        headline = "No amount of value stated yet"
+    text_box(slide, area.top_part(Inches(0.45)), [(headline, 16, True, INK)])
     body = area.below(Inches(0.6))
+    unpriced = "; ".join(
+        f"{c.label} ({n} objective{'s' if n != 1 else ''})" for c, n in summary.unpriced.items()
+    )
     if not summary.values:
-        text_box(slide, body, [("No objective claims a value category yet.", 16, False, MUTED)])
-        return "No objective claims value yet: value categories are set on the objectives."
+        text_box(
+            slide,
+            body,
+            [
+                ("No objective states an amount of value yet.", 16, False, MUTED),
+                *([(f"No amount stated for: {unpriced}.", 14, False, MUTED)] if unpriced else []),
+            ],
+        )
+        return "No objective states an amount of value yet: amounts are set on the objectives."
     chart_area, table_area = body.columns(2)
     data = CategoryChartData()
-    data.categories = [v.category.label for v in summary.values]
-    data.add_series("Value claimed", [v.amount for v in summary.values])
+    data.categories = [v.label for v in summary.values]
+    data.add_series(f"Value claimed ({unit})", [v.amount for v in summary.values])
     frame = slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED,
         chart_area.left,
@@ -294,32 +317,47 @@ def value(slide: Slide, area: Area, summary: Summary) -> str:
         chart_area.height,
         data,
     )
-    frame.chart.has_legend = False
-    frame.chart.category_axis.reverse_order = True
-    frame.chart.font.size = Pt(12)
-    frame.chart.value_axis.tick_labels.number_format = "#,##0"
-    frame.chart.value_axis.tick_labels.number_format_is_linked = False
-    frame.chart.plots[0].series[0].format.fill.solid()
-    frame.chart.plots[0].series[0].format.fill.fore_color.rgb = ACCENT
-    rows = [
-        [v.category.label, str(v.objectives), number(v.amount) if v.amount else "not quantified"]
-        for v in summary.values
-    ]
+    chart = frame.chart
+    chart.has_legend = False
+    chart.category_axis.reverse_order = True
+    chart.font.size = Pt(12)
+    chart.value_axis.tick_labels.number_format = "#,##0"
+    chart.value_axis.tick_labels.number_format_is_linked = False
+    chart.plots[0].series[0].format.fill.solid()
+    chart.plots[0].series[0].format.fill.fore_color.rgb = ACCENT
+    rows = [[v.label, str(v.objectives), summary.amount(v.amount)] for v in summary.values]
+    if summary.value_total_text:
+        rows.append(["All categories added", "", summary.amount(summary.value_total)])
+    # The height `table` gives a 12-point table, so the note goes right below it.
+    table_box = table_area.top_part(Pt(12 * 2.1) * (len(rows) + 1))
     table(
         slide,
-        table_area,
-        ["Category", "Objectives", "Amount"],
+        table_box,
+        ["Category", "Objectives", f"Amount ({unit})"],
         rows,
-        [2.2, 1.0, 1.4],
+        [2.2, 1.0, 1.6],
         size=12,
         centre_from=1,
     )
+    if unpriced:
+        text_box(
+            slide,
+            table_area.below(table_box.height + Inches(0.2)),
+            [(f"No amount stated, not counted: {unpriced}.", 12, False, MUTED)],
+        )
     parts = "; ".join(
-        f"{v.category.label}: {number(v.amount) if v.amount else 'not quantified'} "
-        f"from {v.objectives} objective(s)"
+        f"{v.label}: {summary.amount(v.amount)} from {v.objectives} objective(s)"
         for v in summary.values
     )
-    return f"This slide shows the value the office's objectives claim, by category. {parts}."
+    notes = (
+        "This slide shows the value the office's objectives claim, by category"
+        f"{', ' if summary.value_unit else '; '}{currency}. {parts}."
+    )
+    if summary.value_total_text:
+        notes += f" {summary.value_total_text}, as their owners priced them."
+    if unpriced:
+        notes += f" No amount stated, so not counted: {unpriced}."
+    return notes
 
 
 def bullet_list(

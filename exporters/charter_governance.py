@@ -17,16 +17,13 @@ from planning.governance import Governance
 from planning.history import governance_changes as changes_of
 from planning.history import same_words, word_diff
 from planning.model import Workbook, YearSnapshot
+from planning.wording import DECISION_RIGHTS
 
 DASH = words.DASH
 # Paper allows longer headers than the app's grid, but "Project and program managers"
 # would break mid-word in a narrow column.
 _RACI_HEADER = {GovernanceRole.DELIVERY_MANAGERS: "Delivery managers"}
-RIGHTS = (
-    ("The office decides", "decides"),
-    ("It recommends; others decide", "recommends"),
-    ("It only reports", "reports"),
-)
+RIGHTS = DECISION_RIGHTS
 
 
 def office_governance(writer: CharterWriter, workbook: Workbook) -> None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
-from planning.enums import Direction
+from planning import wording
 from planning.model import Objective, Workbook
 
 DASH = "—"
@@ -23,6 +22,11 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+# The charter's modules say words.number and words.listing; planning.wording holds them.
+number = wording.number
+listing = wording.listing
 
 
 def day(value: date | None) -> str:
@@ -45,15 +49,6 @@ def span(start: date | None, end: date | None) -> str:
     return day(start or end)
 
 
-def number(value: float | None) -> str:
-    """68.0 → "68", 1200000 → "1,200,000", 2.75 → "2.75"."""
-    if value is None:
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def amount(value: float, currency: str) -> str:
     """ "250,000 EUR", or the bare number when no currency is set."""
     return f"{number(value)} {currency}".strip()
@@ -67,30 +62,7 @@ def with_unit(value: float | None, unit: str) -> str:
 
 
 def baseline_to_target(objective: Objective) -> str:
-    unit = objective.unit.strip()
-    baseline, target = number(objective.baseline), number(objective.target)
-    if not baseline and not target:
-        return DASH
-    suffix = "%" if unit == "%" else ""
-    tail = f" {unit}" if unit and unit != "%" else ""
-    aim = target + suffix if target else "?"
-    # The direction says what the target means (planning.progress reads it the same way).
-    if objective.direction is Direction.RANGE and target:
-        aim = f"{target}–{number(objective.target_max) or '?'}{suffix}"
-    elif objective.direction in _LEVEL and target:
-        aim = f"{_LEVEL[objective.direction]} {aim}"
-    return f"{baseline + suffix if baseline else '?'} → {aim}{tail}"
-
-
-_LEVEL = {Direction.AT_LEAST: "at least", Direction.AT_MOST: "at most"}
-
-
-def listing(words: Iterable[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    items = [w for w in words if w]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return wording.baseline_to_target(objective) or DASH
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

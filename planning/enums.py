@@ -145,7 +145,11 @@ class Strength(_Labelled):
 
     @property
     def score(self) -> int:
-        return {Strength.WEAK: 1, Strength.MEDIUM: 2, Strength.STRONG: 3}[self]
+        return _STRENGTH_SCORES[self]
+
+
+# Looked up, not rebuilt, on every call: totals ask for it once per alignment link.
+_STRENGTH_SCORES = {Strength.WEAK: 1, Strength.MEDIUM: 2, Strength.STRONG: 3}
 
 
 class Priority(_Labelled):

@@ -1,29 +1,38 @@
 """Strategy on a page: what the summary view, the one-page PDF and the briefing deck show,
 computed from the workbook as plain data (no Qt, no file format).
 
-Every figure here is true of the workbook: the drawing and the deck only lay it out. The
-lists are complete (500 objectives give 500 rows); whoever lays them out decides how many
-fit and says how many more there are.
+Every figure here is true of the workbook and is the charter's and the tracker's figure:
+counts by status, support per company strategic objective, coverage, value by category and
+its currency come from `planning.totals` and `planning.alignment`, progress from
+`planning.progress` (through `Objective.progress`), and each statement's status is the
+charter's sentence. Nothing is recounted here; the drawing and the deck only lay it out.
+The lists are complete (500 objectives give 500 rows); whoever lays them out decides how
+many fit and says how many more there are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planning import wording
 from planning.alignment import alignment_gaps
 from planning.enums import (
     ApprovalDecision,
     Complaint,
+    Direction,
     ObjectiveStatus,
-    StatementDecision,
     Strength,
     ValueCategory,
 )
-from planning.history import health_comparison, same_words
-from planning.model import Statement, Workbook
+from planning.history import health_comparison
+from planning.model import Objective, Workbook
 from planning.readiness import readiness
 from planning.rules import kind_change
+from planning.totals import statement_status, status_counts, strategic_support, value_by_category
+from planning.totals import value_unit as workbook_value_unit
+from planning.wording import DECISION_RIGHTS, baseline_to_target, listing
 
+# The order of the stacked status bar (good news first); the texts use the charter's order.
 STATUS_ORDER = (
     ObjectiveStatus.ON_TRACK,
     ObjectiveStatus.AT_RISK,
@@ -35,22 +44,15 @@ STATUS_ORDER = (
 
 @dataclass(frozen=True)
 class StatementLine:
-    """Purpose, mission or vision as the room reads it, with what happened to it this year."""
+    """Purpose, mission or vision as the room reads it, with where it stands this year."""
 
     label: str
     text: str
-    change: str
-    """"new", "reaffirmed", "revised", "unchanged", "changed" or "" (nothing to compare)."""
-
-    @property
-    def change_label(self) -> str:
-        return {
-            "new": "New this year",
-            "reaffirmed": "Reaffirmed",
-            "revised": "Revised this year",
-            "unchanged": "Same as last year",
-            "changed": "Changed since last year",
-        }.get(self.change, "")
+    status: str
+    """The charter's sentence (`planning.totals.statement_status`), e.g. "Revised in this
+    year's review."; "" when there is nothing to say."""
+    decided: bool
+    """This year's review recorded a decision on it (reaffirmed, revised or adopted)."""
 
 
 @dataclass(frozen=True)
@@ -60,20 +62,21 @@ class ObjectiveLine:
     title: str
     status: ObjectiveStatus
     progress: float | None
-    """Share of the way from baseline to target, clamped to 0..1 for drawing."""
+    """Share of the way from baseline to target for the objective's direction
+    (`planning.progress`), clamped to 0..1 for drawing."""
     measure: str
     baseline: float | None
     target: float | None
+    target_max: float | None
+    direction: Direction
     unit: str
     owner: str
 
     @property
     def target_text(self) -> str:
-        """ "58 → 75 %", or "" when the measure has no numbers yet."""
-        if self.baseline is None and self.target is None:
-            return ""
-        unit = f" {self.unit}" if self.unit.strip() else ""
-        return f"{number(self.baseline)} → {number(self.target)}{unit}"
+        """ "58% → 75%", "30 → at most 20 days", "" when the measure has no numbers yet
+        (written when drawn: a 500-objective page shows a few)."""
+        return target_text(self)
 
 
 ATTENTION_ORDER = (
@@ -101,15 +104,23 @@ class StrategicCoverage:
     code: str
     title: str
     supporters: int
-    """Active office objectives linked to it."""
+    """Active office objectives linked to it (`planning.totals.strategic_support`)."""
+    strength: int
+    """Sum of their links' strength scores, as the charter's Strength column."""
     strongest: Strength | None
 
 
 @dataclass(frozen=True)
 class ValueLine:
-    category: ValueCategory
+    category: ValueCategory | None
+    """None: amounts stated without a category."""
     amount: float
     objectives: int
+    """Active objectives stating an amount in this category."""
+
+    @property
+    def label(self) -> str:
+        return self.category.label if self.category else "Uncategorised"
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,10 @@ class Summary:
     coverage: float | None
     orphan_objectives: int
     values: list[ValueLine]
+    value_unit: str
+    """The currency of every amount (`planning.totals.value_unit`); "" when none is set."""
+    unpriced: dict[ValueCategory, int]
+    """Categories claimed without an amount: named on the page, never counted in a total."""
     health: list[HealthLine]
     has_last_year: bool
     not_doing: list[str]
@@ -142,57 +157,72 @@ class Summary:
     readiness_percent: int
     kind_change: str = ""
     """"Until last year a Project Management Office", or "" when the kind stayed."""
+    mandate: str = ""
+    decision_rights: list[tuple[str, list[str]]] = field(default_factory=list)
+    """The charter's three decision rights (decides, recommends, only reports) with their
+    matters; empty when the workbook records none."""
     notes: list[str] = field(default_factory=list)
 
     @property
     def counts_text(self) -> str:
-        """One line with the objective counts, e.g. "5 active objectives: 2 on track, …"."""
+        """The charter's count line, e.g. "5 objectives: 3 not started and 2 on track"."""
         total = len(self.objectives)
-        noun = "objective" if total == 1 else "objectives"
         parts = [
             f"{count} {status.label.lower()}"
-            for status in STATUS_ORDER
-            if (count := self.status_counts.get(status, 0))
+            for status, count in self.status_counts.items()
+            if count
         ]
-        return f"{total} active {noun}" + (": " + ", ".join(parts) if parts else "")
+        return plural(total, "objective") + (": " + listing(parts) if parts else "")
+
+    @property
+    def supported(self) -> int:
+        return sum(1 for s in self.strategy if s.supporters)
 
     @property
     def coverage_text(self) -> str:
+        """The charter's coverage sentence, without its full stop."""
         if self.coverage is None:
-            return "No company strategic objectives recorded yet"
-        supported = sum(1 for s in self.strategy if s.supporters)
+            return "No company strategic objectives are recorded"
         return (
-            f"{supported} of {len(self.strategy)} company strategic objectives supported "
-            f"({round(100 * self.coverage)}%)"
+            f"The objectives support {self.supported} of {len(self.strategy)} company "
+            f"strategic objectives ({round(100 * self.coverage)}%)"
         )
 
     @property
     def value_total(self) -> float:
+        """Every category added: only ever shown saying so (`value_total_text`)."""
         return sum(v.amount for v in self.values)
+
+    def amount(self, value: float) -> str:
+        """ "250,000 EUR"; the bare number when no currency is set, as the charter writes it
+        (the heading above it then says that none is set)."""
+        return f"{number(value)} {self.value_unit}".strip()
+
+    @property
+    def currency_text(self) -> str:
+        """ "in EUR", or "no currency set in the workbook": said once above the amounts."""
+        return f"in {self.value_unit}" if self.value_unit else "no currency set in the workbook"
+
+    @property
+    def value_total_text(self) -> str:
+        """The charter's total of different kinds of value, said as such; "" for one kind."""
+        if len(self.values) < 2:
+            return ""
+        return f"{self.amount(self.value_total)} in all, adding different kinds of value"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def number(value: float | None) -> str:
     """A figure as people write it: 75 rather than 75.0, a dash when unknown."""
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return wording.number(value) or "–"
 
 
-def _statement(label: str, statement: Statement, last: Statement | None) -> StatementLine:
-    text = statement.text.strip()
-    if statement.decision is StatementDecision.REAFFIRM:
-        change = "reaffirmed"
-    elif statement.decision is StatementDecision.REVISE:
-        change = "revised"
-    elif statement.decision is StatementDecision.NEW:
-        change = "new"
-    elif last is not None and last.text.strip():
-        change = "unchanged" if same_words(last.text, text) else "changed"
-    else:
-        change = ""
-    return StatementLine(label, text, change)
+def target_text(objective: Objective | ObjectiveLine) -> str:
+    """Baseline → target as the charter writes it for the objective's direction."""
+    return baseline_to_target(objective)
 
 
 def _progress(value: float | None) -> float | None:
@@ -204,9 +234,13 @@ def summarise(workbook: Workbook) -> Summary:
     last = workbook.last_year()
     active = workbook.active_objectives()
     statements = [
-        _statement("Purpose", workbook.purpose, last.purpose if last else None),
-        _statement("Mission", workbook.mission, last.mission if last else None),
-        _statement("Vision", workbook.vision, last.vision if last else None),
+        StatementLine(
+            which.capitalize(),
+            getattr(workbook, which).text.strip(),
+            statement_status(workbook, which),
+            getattr(workbook, which).decision is not None,
+        )
+        for which in ("purpose", "mission", "vision")
     ]
     objectives = [
         ObjectiveLine(
@@ -218,38 +252,41 @@ def summarise(workbook: Workbook) -> Summary:
             o.measure.strip(),
             o.baseline,
             o.target,
-            o.unit.strip(),
+            o.target_max,
+            o.direction,
+            o.unit,
             o.owner.strip(),
         )
         for o in active
     ]
-    counts = {status: 0 for status in STATUS_ORDER}
-    for objective in active:
-        counts[objective.status] = counts.get(objective.status, 0) + 1
-
     active_ids = {o.id for o in active}
-    # One pass over the links, not one per strategic objective: 40 × 1,000 adds up.
-    links_of: dict[str, list[Strength]] = {}
+    # The strongest link is the page's mark; the counts and sums are the charter's.
+    # One pass, ranks looked up once: 40 company objectives × 1,000 links add up.
+    rank = {strength: strength.score for strength in Strength}
+    best: dict[str, int] = {}
     for link in workbook.alignment:
         if link.objective_id in active_ids:
-            links_of.setdefault(link.strategic_id, []).append(link.strength)
-    strategy = []
-    for strategic in workbook.strategy:
-        strengths = links_of.get(strategic.id, [])
-        strongest = max(strengths, key=lambda s: s.score, default=None)
-        strategy.append(
-            StrategicCoverage(
-                strategic.code.strip(), strategic.title.strip(), len(strengths), strongest
-            )
+            score = rank[link.strength]
+            if score > best.get(link.strategic_id, 0):
+                best[link.strategic_id] = score
+    by_score = {score: strength for strength, score in rank.items()}
+    strongest = {sid: by_score[score] for sid, score in best.items()}
+    strategy = [
+        StrategicCoverage(
+            s.strategic.code.strip(),
+            s.strategic.title.strip(),
+            s.objectives,
+            s.strength,
+            strongest.get(s.strategic.id) if s.objectives else None,
         )
+        for s in strategic_support(workbook)
+    ]
     gaps = alignment_gaps(workbook)
-
-    values = []
-    for category in ValueCategory:
-        claimed = [o for o in active if o.value_category is category]
-        if claimed:
-            amount = sum(o.value_amount or 0.0 for o in claimed)
-            values.append(ValueLine(category, amount, len(claimed)))
+    totals = value_by_category(workbook)
+    values = [
+        ValueLine(category, amount, totals.stating.get(category, 0))
+        for category, amount in totals.by_category.items()
+    ]
 
     health = [
         HealthLine(h.complaint, h.this_year, h.last_year) for h in health_comparison(workbook)
@@ -265,11 +302,13 @@ def summarise(workbook: Workbook) -> Summary:
         focus_question=focus,
         statements=statements,
         objectives=objectives,
-        status_counts=counts,
+        status_counts=status_counts(workbook),
         strategy=strategy,
         coverage=gaps.coverage,
         orphan_objectives=len(gaps.orphan_objectives),
         values=values,
+        value_unit=workbook_value_unit(workbook),
+        unpriced=totals.unpriced,
         health=health,
         has_last_year=last is not None,
         not_doing=[n.item.strip() for n in workbook.not_doing if n.item.strip()],
@@ -277,7 +316,18 @@ def summarise(workbook: Workbook) -> Summary:
         next_steps=_next_steps(workbook),
         readiness_percent=readiness(workbook).percent,
         kind_change=_kind_change(workbook),
+        mandate=workbook.governance.mandate.strip(),
+        decision_rights=_decision_rights(workbook),
     )
+
+
+def _decision_rights(workbook: Workbook) -> list[tuple[str, list[str]]]:
+    governance = workbook.governance
+    rights = [
+        (label, [m.strip() for m in getattr(governance, name) if m.strip()])
+        for label, name in DECISION_RIGHTS
+    ]
+    return rights if any(matters for _, matters in rights) else []
 
 
 def _kind_change(workbook: Workbook) -> str:

@@ -188,6 +188,10 @@ class ValueTotals:
     """Sum of stated amounts per category (None: amount without a category)."""
     objectives: int
     """Active objectives stating an amount."""
+    stating: dict[ValueCategory | None, int] = field(default_factory=dict)
+    """Active objectives stating an amount, per category (the keys of `by_category`)."""
+    unpriced: dict[ValueCategory, int] = field(default_factory=dict)
+    """Active objectives naming a category without an amount: claimed, not counted."""
 
     @property
     def total(self) -> float:
@@ -196,15 +200,25 @@ class ValueTotals:
 
 def value_by_category(workbook: Workbook) -> ValueTotals:
     sums: dict[ValueCategory | None, float] = {}
+    per: dict[ValueCategory | None, int] = {}
+    unpriced: dict[ValueCategory, int] = {}
     stating = 0
     for objective in workbook.active_objectives():
+        key = objective.value_category
         if objective.value_amount is None:
+            if key is not None:
+                unpriced[key] = unpriced.get(key, 0) + 1
             continue
         stating += 1
-        key = objective.value_category
         sums[key] = sums.get(key, 0.0) + objective.value_amount
+        per[key] = per.get(key, 0) + 1
     order = [*ValueCategory, None]
-    return ValueTotals({k: sums[k] for k in order if k in sums}, stating)
+    return ValueTotals(
+        {k: sums[k] for k in order if k in sums},
+        stating,
+        {k: per[k] for k in order if k in per},
+        {k: unpriced[k] for k in ValueCategory if k in unpriced},
+    )
 
 
 _PRIORITY_WEIGHT = {Priority.HIGH: 3, Priority.MEDIUM: 2, Priority.LOW: 1}

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planning.enums import Strength
+from planning.enums import Direction, Strength
 from planning.model import Objective, StrategicObjective, StrategyItem, Workbook
-from planning.summary import number
+from planning.wording import baseline_to_target
 
 
 class Mark(StrEnum):
@@ -51,11 +51,13 @@ class Measure:
     target: float | None
     unit: str
     owner: str
+    direction: Direction = Direction.UP
+    target_max: float | None = None
 
     @property
     def target_text(self) -> str:
-        unit = f" {self.unit}" if self.unit else ""
-        return f"{number(self.baseline)} → {number(self.target)}{unit}"
+        """As the charter and strategy on a page write it, for the measure's direction."""
+        return baseline_to_target(self)
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,8 @@ def build_xmatrix(workbook: Workbook) -> XMatrix:
             o.target,
             o.unit.strip(),
             o.owner.strip(),
+            o.direction,
+            o.target_max,
         )
         for o in objectives
         if o.measure.strip()

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from planning.enums import ObjectiveStatus, Strength
-from planning.summary import STATUS_ORDER, Summary, first_to_show, number
+from planning.summary import STATUS_ORDER, Summary, first_to_show
 from ui.summary.painting import ACCENT, INK, MUTED, PANEL, PAPER, Canvas
 
 REFERENCE = QRectF(0, 0, 1150, 720)
@@ -31,6 +31,7 @@ STATUS_COLOURS = {
 }
 STRENGTH_MARKS = {Strength.STRONG: "●", Strength.MEDIUM: "○", Strength.WEAK: "△"}
 GAP = QColor("#c62828")
+ATTENTION = QColor("#a15c00")
 LAST_YEAR = QColor("#aab6c3")
 
 
@@ -160,30 +161,36 @@ def _rows_that_fit(total: int, space: float, row: float, footer: float) -> int:
 def _why(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     u = canvas.unit
     y = _heading(canvas, rect, "Why we exist")
-    label_font, chip_font, text_font = (
-        canvas.font(12, bold=True),
-        canvas.font(10, bold=True),
-        canvas.font(13),
-    )
+    label_font, text_font = canvas.font(12, bold=True), canvas.font(13)
+    status_font = canvas.font(10.5, italic=True)
     blocks = [s for s in summary.statements]
     each = (rect.bottom() - y) / len(blocks)
     for statement in blocks:
         lh = canvas.line_height(label_font)
-        width = canvas.line(
-            QRectF(rect.left(), y, rect.width() * 0.4, lh),
+        canvas.line(
+            QRectF(rect.left(), y, rect.width(), lh),
             statement.label.upper(),
             label_font,
             ACCENT,
         )
-        if statement.change_label:
-            colour = ACCENT if statement.change in ("revised", "changed", "new") else MUTED
-            canvas.chip(
-                rect.left() + width + 8 * u, y + 1 * u, statement.change_label, chip_font, colour
-            )
+        top = y + lh + 1 * u
+        if statement.status:
+            # The charter's own sentence, so the wall and the charter say it one way; a
+            # statement still waiting for the review's decision stands out.
+            colour = MUTED if statement.decided else ATTENTION
+            sh = canvas.line_height(status_font)
+            # A long sentence breaks at its clause ("…in FY2026; not yet adopted…"), not
+            # wherever the width falls, so the screen and both paper sizes break it alike.
+            fits = canvas.metrics(status_font).horizontalAdvance(statement.status) <= rect.width()
+            parts = [statement.status] if fits else statement.status.split("; ")
+            for index, part in enumerate(parts):
+                text = part if index == len(parts) - 1 else part + ";"
+                canvas.line(QRectF(rect.left(), top, rect.width(), sh), text, status_font, colour)
+                top += sh
         text = statement.text or "Not written yet"
         colour = INK if statement.text else MUTED
         canvas.paragraph(
-            QRectF(rect.left(), y + lh + 3 * u, rect.width(), each - lh - 10 * u),
+            QRectF(rect.left(), top + 2 * u, rect.width(), y + each - top - 8 * u),
             text,
             text_font,
             colour,
@@ -283,8 +290,8 @@ def _strategy(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     font, mark_font = canvas.font(12), canvas.font(13, bold=True)
     lh = canvas.line_height(font) + 4 * u
     if not summary.strategy:
-        canvas.line(
-            QRectF(rect.left(), y, rect.width(), lh),
+        canvas.paragraph(
+            QRectF(rect.left(), y, rect.width(), 3 * lh),
             summary.coverage_text,
             canvas.font(12, italic=True),
             MUTED,
@@ -364,39 +371,53 @@ def _health(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
 
 def _value(canvas: Canvas, rect: QRectF, summary: Summary) -> None:
     u = canvas.unit
-    total = summary.value_total
-    y = _heading(canvas, rect, "Value we bring", f"{number(total)} claimed" if total else "")
-    font = canvas.font(12)
-    lh = canvas.line_height(font)
+    # Every amount says its currency; the heading says it once more for the whole box.
+    aside = summary.currency_text if summary.values else ""
+    y = _heading(canvas, rect, "Value we bring", aside)
+    font, small = canvas.font(12), canvas.font(11)
+    lh, sh = canvas.line_height(font), canvas.line_height(small)
+    footer: list[str] = []
+    if summary.value_total_text:
+        footer.append(summary.value_total_text)
+    if summary.unpriced:
+        named = ", ".join(
+            f"{c.label.lower()} ({n} objective{'s' if n != 1 else ''})"
+            for c, n in summary.unpriced.items()
+        )
+        footer.append(f"No amount stated, not counted: {named}")
     if not summary.values:
         canvas.line(
             QRectF(rect.left(), y, rect.width(), lh),
-            "No value claimed yet",
+            "No amount stated yet",
             canvas.font(12, italic=True),
             MUTED,
         )
-        return
-    biggest = max(v.amount for v in summary.values) or 1.0
-    row = min((rect.bottom() - y) / len(summary.values), lh * 2.4)
-    for value in summary.values:
-        objectives = f"{value.objectives} objective{'s' if value.objectives != 1 else ''}"
-        canvas.line(
-            QRectF(rect.left(), y, rect.width() * 0.42, lh), value.category.label, font, INK
+        y += lh + 4 * u
+    else:
+        # Room for the footer lines (two lines each at most) below the bars.
+        bottom = rect.bottom() - 2 * len(footer) * sh
+        biggest = max(v.amount for v in summary.values) or 1.0
+        row = min((bottom - y) / len(summary.values), lh * 2.4)
+        for value in summary.values:
+            objectives = f"{value.objectives} objective{'s' if value.objectives != 1 else ''}"
+            canvas.line(QRectF(rect.left(), y, rect.width() * 0.42, lh), value.label, font, INK)
+            canvas.line(
+                QRectF(rect.left() + rect.width() * 0.42, y, rect.width() * 0.58, lh),
+                f"{summary.amount(value.amount)} · {objectives}",
+                small,
+                MUTED,
+                Qt.AlignmentFlag.AlignRight,
+            )
+            canvas.bar(
+                QRectF(rect.left(), y + lh + 1 * u, rect.width(), min(8 * u, row - lh - 2 * u)),
+                value.amount / biggest,
+                ACCENT,
+            )
+            y += row
+    for text in footer:
+        y += canvas.paragraph(
+            QRectF(rect.left(), y, rect.width(), min(2 * sh, rect.bottom() - y)), text, small, MUTED
         )
-        amount = number(value.amount) if value.amount else "not quantified"
-        canvas.line(
-            QRectF(rect.left() + rect.width() * 0.42, y, rect.width() * 0.58, lh),
-            f"{amount} · {objectives}",
-            canvas.font(11),
-            MUTED,
-            Qt.AlignmentFlag.AlignRight,
-        )
-        canvas.bar(
-            QRectF(rect.left(), y + lh + 1 * u, rect.width(), min(8 * u, row - lh - 2 * u)),
-            value.amount / biggest,
-            ACCENT,
-        )
-        y += row
 
 
 def _list_box(canvas: Canvas, rect: QRectF, heading: str, items: list[str], empty: str) -> None:
