@@ -9,6 +9,11 @@ from dataclasses import dataclass
 from planning.model import AgendaItem
 from planning.steps import STEPS, Step
 
+# A half day is four hours at most, the break included (the steps' minutes are in the
+# step registry, planning.steps).
+HALF_DAY_LIMIT = 240
+BREAK_MINUTES = 15
+
 
 def half_day_agenda() -> list[AgendaItem]:
     """One slot per step (its minutes and topic from the step registry), in the order of
@@ -19,7 +24,7 @@ def half_day_agenda() -> list[AgendaItem]:
             AgendaItem(step=info.step, topic=info.agenda_topic, minutes=info.agenda_minutes)
         )
         if info.step is Step.HEALTH:
-            items.append(AgendaItem(topic="Break", minutes=15))
+            items.append(AgendaItem(topic="Break", minutes=BREAK_MINUTES))
     return items
 
 

@@ -128,6 +128,8 @@ def carry_forward(workbook: Workbook) -> Workbook:
     nxt.charter = CharterSettings(
         classification=workbook.charter.classification, prepared_by=workbook.charter.prepared_by
     )
-    nxt.parking_lot = []
+    # Open parked topics are still to be dealt with: they come over; resolved ones and
+    # this year's decisions stay in this year's workbook (and its charter).
+    nxt.parking_lot = [item for item in nxt.parking_lot if not item.resolved and item.topic.strip()]
     nxt.decision_log = []
     return nxt

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from planning.acronyms import bare_acronym_findings
 from planning.alignment import alignment_findings
 from planning.complaints import complaint_findings
-from planning.enums import ApprovalDecision, Severity, StepState
+from planning.completeness import blank_row_findings, counted
+from planning.enums import ApprovalDecision, Severity, StepState, StrategyKind
 from planning.findings import Finding
 from planning.focus import focus_findings
 from planning.model import Workbook
@@ -36,18 +37,28 @@ def all_findings(workbook: Workbook) -> list[Finding]:
         + alignment_findings(workbook)
         + backwards_recipe_findings(workbook)
         + signoff_findings(workbook)
+        + blank_row_findings(workbook)
     )
     return sorted(found, key=lambda f: (f.step.number, -f.severity.rank))
 
 
 # --- progress rules: the parts a complete step has filled -------------------------------
 # Readiness counts a part filled unless it is None, "", [] or False: none filled is an empty
-# step, all filled a complete one.
+# step, all filled a complete one. A list's rows count only when what names them is
+# filled in (planning.completeness): a blank row counts as nothing, and is flagged.
 
 
 def setup_parts(wb: Workbook) -> list[object]:
+    """Organisation, fiscal year, both review dates, facilitator, a named participant."""
     s = wb.setup
-    return [s.organisation, s.fiscal_year.label, s.facilitator, s.participants]
+    return [
+        s.organisation.strip(),
+        s.fiscal_year.label.strip(),
+        s.review_start,
+        s.review_end,
+        s.facilitator.strip(),
+        counted(wb, Step.SETUP),
+    ]
 
 
 def office_parts(wb: Workbook) -> list[object]:
@@ -55,11 +66,11 @@ def office_parts(wb: Workbook) -> list[object]:
 
 
 def strategy_parts(wb: Workbook) -> list[object]:
-    return [wb.strategy]
+    return [counted(wb, Step.STRATEGY)]
 
 
 def constituents_parts(wb: Workbook) -> list[object]:
-    return [wb.constituents]
+    return [counted(wb, Step.CONSTITUENTS)]
 
 
 def health_parts(wb: Workbook) -> list[object]:
@@ -80,7 +91,7 @@ def mission_vision_parts(wb: Workbook) -> list[object]:
 
 
 def objectives_parts(wb: Workbook) -> list[object]:
-    return [wb.active_objectives()]
+    return [counted(wb, Step.OBJECTIVES)]
 
 
 def alignment_parts(wb: Workbook) -> list[object]:
@@ -88,7 +99,9 @@ def alignment_parts(wb: Workbook) -> list[object]:
 
 
 def office_strategy_parts(wb: Workbook) -> list[object]:
-    return [wb.office_strategy]
+    """A titled service, process, people item and tool: the four parts of the strategy."""
+    items = counted(wb, Step.OFFICE_STRATEGY)
+    return [[i for i in items if i.kind is kind] for kind in StrategyKind]
 
 
 def governance_parts(wb: Workbook) -> list[object]:
@@ -108,13 +121,14 @@ def governance_parts(wb: Workbook) -> list[object]:
 
 
 def communication_parts(wb: Workbook) -> list[object]:
-    return [wb.communication]
+    return [counted(wb, Step.COMMUNICATION)]
 
 
 def signoff_parts(wb: Workbook) -> list[object]:
     """Approvers named, and every one of them decided (no approvers: nothing filled)."""
+    approvers = counted(wb, Step.SIGNOFF)
     decided = all(a.decision is not ApprovalDecision.PENDING for a in wb.approvals)
-    return [wb.approvals, bool(wb.approvals) and decided]
+    return [approvers, bool(approvers) and decided]
 
 
 PROGRESS: dict[Step, Callable[[Workbook], list[object]]] = {

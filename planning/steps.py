@@ -100,7 +100,7 @@ STEPS: tuple[StepInfo, ...] = (
             "support at least one of them, and every one the office can help with should be "
             "supported."
         ),
-        agenda_minutes=20,
+        agenda_minutes=15,
         agenda_topic="The company's strategic objectives",
         change="STRATEGY",
     ),
@@ -112,7 +112,7 @@ STEPS: tuple[StepInfo, ...] = (
             "the constituents the office serves, what each is trying to achieve, and what they "
             "need from the office. Objectives will say whom they serve."
         ),
-        agenda_minutes=20,
+        agenda_minutes=15,
         agenda_topic="Our customers and what they need from us",
         change="CONSTITUENTS",
     ),
@@ -164,7 +164,7 @@ STEPS: tuple[StepInfo, ...] = (
             "what value it brings so the office can show quantified value. Objectives from last "
             "year show their result and need a decision: keep, revise, retire or achieved."
         ),
-        agenda_minutes=45,
+        agenda_minutes=40,
         agenda_topic="Measurable objectives for the year",
         change="OBJECTIVES",
     ),
@@ -203,7 +203,7 @@ STEPS: tuple[StepInfo, ...] = (
             "how it reports (the communication plan's items) and when matters escalate. Start "
             "from the defaults for your kind of office and make them yours."
         ),
-        agenda_minutes=15,
+        agenda_minutes=10,
         agenda_topic="Who decides what, and how we report and escalate",
         change="GOVERNANCE",
     ),

@@ -12,6 +12,7 @@ from planning.enums import (
     Direction,
     OfficeKind,
     StatementDecision,
+    StrategyKind,
     Strength,
 )
 from planning.governance_defaults import default_governance
@@ -32,6 +33,7 @@ from planning.model import (
 def clean_workbook() -> Workbook:
     wb = new_workbook("Acme", "FY2027")
     wb.setup.fiscal_year.start, wb.setup.fiscal_year.end = date(2027, 1, 1), date(2027, 12, 31)
+    wb.setup.review_start = wb.setup.review_end = date(2027, 1, 12)
     wb.setup.facilitator = "Fran"
     wb.setup.participants = [
         Participant(name="Fran", role="Head of office"),
@@ -67,7 +69,15 @@ def clean_workbook() -> Workbook:
             objective_id=objective.id, strategic_id=wb.strategy[0].id, strength=Strength.STRONG
         )
     ]
-    wb.office_strategy = [StrategyItem(title="Portfolio review", objective_ids=[objective.id])]
+    wb.office_strategy = [
+        StrategyItem(kind=kind, title=title, objective_ids=[objective.id])
+        for kind, title in (
+            (StrategyKind.SERVICE, "Portfolio review"),
+            (StrategyKind.PROCESS, "Quarterly reprioritisation"),
+            (StrategyKind.PEOPLE, "Two portfolio analysts"),
+            (StrategyKind.TOOL, "Portfolio dashboard"),
+        )
+    ]
     wb.communication = [CommunicationItem(audience="Executives", message="Portfolio health")]
     wb.governance = default_governance(OfficeKind.PORTFOLIO)
     wb.governance.roles[0].holder = "Eve"
@@ -85,6 +95,7 @@ def clean_second_year() -> Workbook:
         statement.rationale = "Still right."
     for complaint in Complaint:
         wb.health_rating(complaint).score = 4
+    wb.setup.review_start = wb.setup.review_end = date(2028, 1, 11)
     for objective in wb.objectives:
         assert objective.carried is not None
         objective.carried.decision = CarryDecision.KEEP

@@ -23,11 +23,16 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def render(
-    folder: Path, workshop: bool = False, steps: tuple = (), workshop_panel: bool = False
+    folder: Path,
+    workshop: bool = False,
+    steps: tuple = (),
+    workshop_panel: bool = False,
+    dock_steps: tuple = (),
 ) -> dict[str, Path]:
     """Render the screenshots into `folder`; recent files live in a temp folder of theirs.
     `steps` adds one image per step of the walk (the Objectives page with PO-4 selected,
-    a carried-over objective awaiting its decision); `workshop_panel` one with the workshop
+    a carried-over objective awaiting its decision); `dock_steps` one per step with the
+    workshop dock open under the page ("-dock"); `workshop_panel` one with the workshop
     dock's agenda shown and the agenda clock running on the mission and vision slot."""
     from PySide6.QtWidgets import QApplication
 
@@ -67,6 +72,15 @@ def render(
         name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}"
         shots[name] = folder / f"{name}.png"
         window.grab().save(str(shots[name]))
+    if dock_steps:
+        window.set_workshop_panel_visible(True)
+        for step in dock_steps:
+            window.show_step(step)
+            settle(app)
+            name = f"step-{step.number:02d}-{step.value.replace('_', '-')}{suffix}-dock"
+            shots[name] = folder / f"{name}.png"
+            window.grab().save(str(shots[name]))
+        window.set_workshop_panel_visible(False)
     if workshop_panel:
         # The agenda docked under the page, the clock 17 minutes into the mission and vision
         # slot (a frozen clock, so the picture is the same every time); Next slot shows
@@ -135,12 +149,16 @@ if __name__ == "__main__":
         for shot in render(Path(temp), steps=tuple(Step), workshop_panel=True).values():
             shot.replace(out / shot.name)
             print(out / shot.name)
-        # Workshop mode (projector type) for the densest pages; the welcome and main-window
+        # Workshop mode (projector type): every step, without and with the workshop dock
+        # (agenda, parking lot, decisions) under the page; the welcome and main-window
         # images of that run are only looked at, not kept.
         os.environ["HOME"] = str(Path(temp) / "w" / "work")
-        dense = (Step.MISSION_VISION, Step.OBJECTIVES, Step.ALIGNMENT)
         for name, shot in render(
-            Path(temp) / "w", workshop=True, steps=dense, workshop_panel=True
+            Path(temp) / "w",
+            workshop=True,
+            steps=tuple(Step),
+            workshop_panel=True,
+            dock_steps=tuple(Step),
         ).items():
             keep = name.startswith(("step-", "workshop-panel"))
             target = (out if keep else Path(tempfile.gettempdir())) / shot.name

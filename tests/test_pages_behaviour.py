@@ -57,7 +57,7 @@ def test_backwards_recipe_warning_on_office_strategy(qapp, qtbot):
         add_row(qtbot, tools, "A portfolio tool")
         assert page.recipe_badge.isVisible()
         assert "backwards recipe" in page.recipe_badge.text()
-        assert page.groups[StrategyKind.TOOL].title() == "4. Tools (1)"
+        assert page.groups[StrategyKind.TOOL].title() == "4. &Tools (1)"  # Alt+T reaches it
         document.undo_stack.undo()  # the typed title
         document.undo_stack.undo()  # the added row
         assert not page.recipe_badge.isVisible()

@@ -4,10 +4,11 @@ and walk tests."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from ui.document import WorkbookDocument
+from ui.widgets.date_field import DateField
 from ui.widgets.list_editor import ListEditor
 
 
@@ -44,9 +45,14 @@ def choose(combo: QComboBox, label: str) -> None:
     combo.activated.emit(index)
 
 
-def set_date(edit: QDateEdit, year: int, month: int, day: int) -> None:
-    edit.setDate(QDate(year, month, day))
-    edit.editingFinished.emit()
+def set_date(edit: DateField, year: int, month: int, day: int) -> None:
+    """Types the date over the field's text (as Tab into it selects it) and presses Return."""
+    from pytestqt.qtbot import QtBot
+
+    edit.setFocus()
+    edit.selectAll()
+    QtBot.keyClicks(edit, f"{year:04d}-{month:02d}-{day:02d}")
+    QtBot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def click(qtbot, button) -> None:

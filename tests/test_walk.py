@@ -28,6 +28,7 @@ from planning.enums import (
     OfficeKind,
     Severity,
     StatementDecision,
+    StepState,
     Strength,
 )
 from planning.fileformat import load_workbook
@@ -270,6 +271,17 @@ def test_a_complete_review_from_a_new_workbook(document, qtbot, tmp_path):
     review = add_row(qtbot, services, "Quarterly portfolio review")
     set_cell(services, review, "objective_ids", [o1, o2])
     assert cell_text(services, review, "objective_ids") == "PF-1, PF-2"
+    # Step 10 is complete with a service, a process, people and a tool (issue 10).
+    kinds = list(office_strategy.editors)
+    for kind, title in zip(
+        kinds[1:],
+        ("Stage-gate review", "Two portfolio analysts", "Portfolio dashboard"),
+        strict=True,
+    ):
+        assert document.step_states()[Step.OFFICE_STRATEGY] is not StepState.COMPLETE
+        item = add_row(qtbot, office_strategy.editors[kind], title)
+        set_cell(office_strategy.editors[kind], item, "objective_ids", [o1])
+    assert document.step_states()[Step.OFFICE_STRATEGY] is StepState.COMPLETE
     communication = open_page(qtbot, CommunicationPage, document)
     # The communication plan reaches every constituent group: the purpose, rated 2 in the
     # health check, is then addressed by the plan.

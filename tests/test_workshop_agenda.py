@@ -224,7 +224,7 @@ def test_half_day_agenda_on_an_empty_agenda_asks_nothing(
     qtbot.mouseClick(panel.half_day_button, Qt.MouseButton.LeftButton)
     assert replace_answers.asked == []
     assert len(document.workbook.agenda) == 14
-    assert panel.total_label.text() == "Total: 4 h 20 min"
+    assert panel.total_label.text() == "Total: 4 h 00 min"
     assert _cells(panel.agenda.model)[5] == ["No step", "Break", "15 min"]
     assert document.undo_stack.count() == 1 and document.undo_stack.undoText() == HALF_DAY
     ids = [item.id for item in document.workbook.agenda]
@@ -304,7 +304,7 @@ def test_clock_follows_its_slot_when_the_agenda_is_edited_around_it(clock_widget
     assert model.setData(model.index(2, 2), 20, EDIT)  # more time for it
     assert clock.label.text() == "2. Office — 19:00 left"
     model.remove_ids({document.workbook.agenda[2].id})  # gone: the next one starts afresh
-    assert clock.index == 2 and clock.label.text() == "3. Company strategy — 20:00 left"
+    assert clock.index == 2 and clock.label.text() == "3. Company strategy — 15:00 left"
     assert clock.timer.running
     model.remove_ids({item.id for item in document.workbook.agenda})
     assert not clock.timer.running and not clock.tick.isActive()

@@ -209,8 +209,9 @@ def test_log_a_decision_with_its_date_then_remove_it(panel, qtbot, empty_documen
     document.undo_stack.undo()
     assert _cells(model) == [["Stage gates are retired.", "Hana Sato", "2026-11-24"]]
     document.undo_stack.undo()
-    assert workbook.decision_log[0].made_on is None
-    assert model.data(model.index(0, 2), DISPLAY) == ""
+    # A new decision is dated today: undoing the edit of its date goes back to today.
+    assert workbook.decision_log[0].made_on == date.today()
+    assert model.data(model.index(0, 2), DISPLAY) == date.today().isoformat()
 
 
 def test_a_different_workbook_fills_the_panel(panel, empty_document):
@@ -223,7 +224,7 @@ def test_a_different_workbook_fills_the_panel(panel, empty_document):
     for editor in (panel.agenda, panel.parking_lot, panel.decisions):
         show_tab(panel, editor)
         assert editor.view.isVisible()
-    assert panel.total_label.text() == "Total: 4 h 20 min"
+    assert panel.total_label.text() == "Total: 4 h 00 min"
     assert [panel.tabs.tabText(i) for i in range(3)] == [
         "Agenda (14 slots)",
         "Parking lot (1 open)",

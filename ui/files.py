@@ -144,7 +144,8 @@ class WorkbookFiles(QObject):
         except WorkbookError as exc:
             errors.report(self.window, "Open the Sample", exc)
             return False
-        self._show(workbook, None, modified=True, suggested=SAMPLE.name)
+        # Unchanged, it asks nothing on close; Save still asks for a new file (it is untitled).
+        self._show(workbook, None, modified=False, suggested=SAMPLE.name)
         return True
 
     def start_next_year(self) -> bool:

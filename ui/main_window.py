@@ -49,6 +49,7 @@ from ui.step_list import StepList
 from ui.summary import exports as summary_exports
 from ui.summary.view import SummaryScreen
 from ui.welcome import WelcomeScreen
+from ui.widgets.focus_ring import FocusRing
 from ui.workshop_panel import WorkshopDock
 
 APP_TITLE = "PMO Workbook"
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.agenda_clock)
 
         self._pages: dict[Step, StepPage] = {}
+        self._focus_on_show = False
         self._pending: dict[Step, Change] = {}
         self.named_actions: dict[str, QAction] = {}
         self.recent_menu = QMenu("Open &Recent", self)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self._lock_timer = QTimer(self, interval=REFRESH_SECONDS * 1000)
         self._lock_timer.timeout.connect(self.files.refresh_lock)
         self._lock_timer.start()
+        self.focus_ring = FocusRing(self)  # the keyboard focus, visible to a room
         self._undo_keys = _UndoKeysToDocument(self)
         _app().installEventFilter(self._undo_keys)
 
@@ -129,7 +132,13 @@ class MainWindow(QMainWindow):
         self.files.autosaved.connect(
             lambda p: self.statusBar().showMessage("Autosaved for recovery", 3000)
         )
-        self.step_list.step_selected.connect(self.show_step)
+        # Arrows in the step list browse the steps and keep the focus there; a click, Return
+        # or any other way to a step (Ctrl+PgDown, a finding, the clock) puts the focus on
+        # the step's first input.
+        self.step_list.step_selected.connect(
+            lambda step: self.show_step(step, focus=not self.step_list.hasFocus())
+        )
+        self.step_list.step_activated.connect(lambda step: self.show_step(step, focus=True))
         self.agenda_clock.step_requested.connect(self.show_step)  # the projector follows
         self.findings.finding_activated.connect(self.jump_to_finding)
         self.welcome.action_requested.connect(self._welcome_action)
@@ -171,7 +180,6 @@ class MainWindow(QMainWindow):
             "save",
             "save_as",
             "close",
-            "next_year",
             "export_tracker",
             "export_charter",
             "export_summary",
@@ -182,11 +190,12 @@ class MainWindow(QMainWindow):
             "next_step",
         ):
             self.named_actions[name].setEnabled(has_workbook)
+        # Start Next Year's Review works on the welcome screen too: it asks for the workbook.
+        self.named_actions["next_year"].setEnabled(True)
         self._exports_running(self.exports.is_running())
         self.agenda_clock.set_workbook_open(has_workbook)
         if has_workbook:
             self.show_step(self.step_list.current_step())
-            self.step_list.setFocus()
         else:
             self.readiness_label.clear()
             self.welcome.buttons["new"].setFocus()
@@ -218,10 +227,13 @@ class MainWindow(QMainWindow):
     def current_step(self) -> Step:
         return self.step_list.current_step()
 
-    def show_step(self, step: Step) -> None:
+    def show_step(self, step: Step, *, focus: bool = True) -> None:
         if self.step_list.current_step() is not step:
+            self._focus_on_show = focus
             self.step_list.select_step(step)  # comes back here through step_selected
             return
+        focus = focus or self._focus_on_show
+        self._focus_on_show = False
         page = self.page(step)
         for other in self._pages.values():
             # Only the page on screen sets the minimum: a tall page seen once (the agenda
@@ -233,6 +245,8 @@ class MainWindow(QMainWindow):
         if pending:
             page.refresh(pending)
         self.findings.show_findings(self.document.findings(), step)
+        if focus and self.screens.currentWidget() is self.splitter:
+            page.focus_first_input()
 
     def step_by(self, offset: int) -> None:
         steps = list(Step)
@@ -402,6 +416,7 @@ class MainWindow(QMainWindow):
 
     def _fit_step_list(self) -> None:
         width = self.step_list.preferred_width()
+        self.step_list.setMinimumWidth(width)
         total = max(self.splitter.width(), width + 400)
         self.splitter.setSizes([width, total - width])
 

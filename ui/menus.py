@@ -67,7 +67,7 @@ def build_menus(window: MainWindow) -> None:
         _action(
             window,
             "next_year",
-            "Start &Next Year's Review…",
+            "Start Ne&xt Year's Review…",
             files.start_next_year,
             tip="A new workbook for the coming year, from this one",
         )
@@ -76,7 +76,7 @@ def build_menus(window: MainWindow) -> None:
         _action(window, "export_tracker", "Export Excel &Tracker…", window.export_tracker)
     )
     file_menu.addAction(
-        _action(window, "export_charter", "Export Word &Charter…", window.export_charter)
+        _action(window, "export_charter", "Export Word C&harter…", window.export_charter)
     )
     file_menu.addAction(
         _action(

@@ -4,7 +4,7 @@ to a screen reader."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from planning.enums import StepState
@@ -13,7 +13,8 @@ from ui import theme
 
 
 class StepList(QListWidget):
-    step_selected = Signal(object)  # Step
+    step_selected = Signal(object)  # Step: the current row changed (arrows, a click)
+    step_activated = Signal(object)  # Step: clicked, or Return pressed: go to its page
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,12 @@ class StepList(QListWidget):
         self._states: dict[Step, StepState] = {}
         self.set_states({step: StepState.EMPTY for step in Step})
         self.currentRowChanged.connect(self._row_changed)
+        self.setMinimumWidth(self.preferred_width())
+        self.itemClicked.connect(self._activated)
+        self.itemActivated.connect(self._activated)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.step_activated.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def set_states(self, states: dict[Step, StepState]) -> None:
         for row, step in enumerate(Step):
@@ -64,7 +71,24 @@ class StepList(QListWidget):
         larger type included), so no title is cut."""
         metrics = self.fontMetrics()
         widest = max(metrics.horizontalAdvance(f"{s.number}. {s.title}") for s in Step)
-        return widest + self.iconSize().width() + 4 * self.spacing() + 40
+        widest = max(widest, *(metrics.horizontalAdvance(state.label) for state in StepState))
+        # Room for the icon, the item's margins and a vertical scroll bar (a short window
+        # or the workshop dock scrolls the list).
+        scroll = self.verticalScrollBar().sizeHint().width()
+        return (
+            widest
+            + self.iconSize().width()
+            + 4 * self.spacing()
+            + 2 * self.frameWidth()
+            + scroll
+            + 24
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # Never narrower than its longest title: workshop type must not cut a step name.
+            self.setMinimumWidth(self.preferred_width())
 
     def sizeHint(self) -> QSize:
         return QSize(self.preferred_width(), super().sizeHint().height())

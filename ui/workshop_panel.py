@@ -10,6 +10,7 @@ review is on the screen.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -80,7 +81,8 @@ def decision_log_model(document: WorkbookDocument) -> EntityTableModel:
             Column("made_on", "Date", editor="date"),
         ],
         noun="decision",
-        factory=DecisionLogEntry,
+        # A decision is logged as it is made: dated today (the date stays editable).
+        factory=lambda: DecisionLogEntry(made_on=date.today()),
     )
 
 

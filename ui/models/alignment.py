@@ -81,8 +81,9 @@ class AlignmentModel(QAbstractTableModel):
             if section == len(items):
                 return TOTAL
             item = items[section]
+            # Full titles on both axes: the page wraps them, a room reads them unhovered.
             if horizontal:
-                return item.code or item.title or "?"
+                return "\n".join(x for x in (item.code, item.title) if x) or "?"
             return " — ".join(x for x in (item.code, item.title) if x) or "Untitled objective"
         if role == Qt.ItemDataRole.ToolTipRole and section < len(items):
             item = items[section]

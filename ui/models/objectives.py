@@ -132,20 +132,21 @@ class ObjectivesModel(EntityTableModel):
             depends=Change.CONSTITUENTS | Change.ALIGNMENT | Change.SETUP | Change.STRATEGY,
             parent=parent,
         )
-        self._by_objective: dict[str, list[Finding]] | None = None
+        self._by_objective: dict[str, list[Finding]] = {}
+        self._source: list[Finding] | None = None
 
     def findings_of(self, objective_id: str) -> list[Finding]:
-        if self._by_objective is None:
+        # Grouped from the document's current findings, whoever asks first after an edit
+        # (the page's detail panel may ask before this model has heard of the edit).
+        findings = self.document.findings()
+        if findings is not self._source:
             grouped: dict[str, list[Finding]] = {}
-            for finding in self.document.findings():
+            for finding in findings:
                 if finding.step is Step.OBJECTIVES and finding.entity_id:
                     grouped.setdefault(finding.entity_id, []).append(finding)
             self._by_objective = grouped
+            self._source = findings
         return self._by_objective.get(objective_id, [])
-
-    def reload(self) -> None:
-        self._by_objective = None
-        super().reload()
 
     def raw(self, row: int, column: Column) -> Any:
         if column.field == "smart":

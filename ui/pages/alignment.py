@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -21,9 +24,10 @@ from planning.alignment import alignment_gaps
 from planning.enums import Strength
 from planning.steps import Step
 from ui.document import Change
-from ui.models.alignment import HEAT, AlignmentModel
+from ui.models.alignment import HEAT, TOTAL, AlignmentModel
 from ui.pages.base import StepPage
 from ui.summary.xmatrix_view import with_xmatrix_tab
+from ui.widgets.delegates import FramedDelegate
 
 KEY_STRENGTH = {
     Qt.Key.Key_0: None,
@@ -35,6 +39,11 @@ KEY_STRENGTH = {
 }
 
 
+def _heat_name(strength: Strength) -> str:
+    colour = HEAT[strength]
+    return colour.name() if colour is not None else "transparent"
+
+
 class MatrixKeys(QObject):
     """Space or Return cycles the current cell; 0–3 set it (Delete clears it)."""
 
@@ -44,10 +53,10 @@ class MatrixKeys(QObject):
         self.model = model
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         index = self.view.currentIndex()
-        key = event.key()
+        key = Qt.Key(event.key())
         if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.model.cycle(index)
             return True
@@ -89,6 +98,10 @@ class _GapList(QLabel):
         )
 
 
+def _wrapped_height(metrics: QFontMetrics, text: str, width: int, flags: Qt.TextFlag) -> int:
+    return metrics.boundingRect(QRect(0, 0, max(20, width), 10_000), int(flags), text).height()
+
+
 class AlignmentPage(StepPage):
     step = Step.ALIGNMENT
     show_findings_list = False
@@ -96,19 +109,26 @@ class AlignmentPage(StepPage):
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         self.model = AlignmentModel(document, self)
+        self._sized_for: tuple[object, ...] | None = None
         self.view = QTableView()
         self.view.setObjectName("alignmentMatrix")
         self.view.setModel(self.model)
+        self.view.setItemDelegate(FramedDelegate(self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Columns as wide as "Medium" (not measured from the cells: 500 × 40 of them).
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._size_columns()
-        self.model.modelReset.connect(self._size_columns)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Long objective titles are elided so the strategic columns and totals stay in view.
-        self.view.verticalHeader().setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 16)
-        self.view.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Full titles on both axes, wrapped (never elided): the columns share the page's
+        # width, the header grows to the tallest title, each row to its objective's title.
+        for header, align in (
+            (self.view.horizontalHeader(), Qt.AlignmentFlag.AlignCenter),
+            (
+                self.view.verticalHeader(),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            ),
+        ):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setTextElideMode(Qt.TextElideMode.ElideNone)
+            wrap = int(align) | int(Qt.TextFlag.TextWordWrap)  # a TextFlag among the alignment
+            header.setDefaultAlignment(Qt.AlignmentFlag(wrap))
         self.view.clicked.connect(self.model.cycle)
         self.view.installEventFilter(MatrixKeys(self.view, self.model))
 
@@ -137,7 +157,7 @@ class AlignmentPage(StepPage):
         legend = QLabel(
             "<b>Heat map</b><br>"
             + "".join(
-                f'<span style="background-color:{HEAT[s].name()};color:'
+                f'<span style="background-color:{_heat_name(s)};color:'
                 f'{"white" if s is Strength.STRONG else "#0b1f33"}">'
                 f"&nbsp;{s.label}&nbsp;</span> "
                 for s in Strength
@@ -148,13 +168,24 @@ class AlignmentPage(StepPage):
         side.addWidget(legend)
         side.addStretch(1)
 
-        # The matrix comes first: the gap lists wrap their text in a narrower column.
-        gaps.setMaximumWidth(self.fontMetrics().horizontalAdvance("m") * 20)
+        # The matrix comes first: the gap lists wrap their text in a narrower column, which
+        # scrolls when the page is short (the workshop dock open) rather than overlap.
+        side_scroll = QScrollArea()
+        side_scroll.setObjectName("alignmentGaps")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(gaps)
+        self.side_scroll = side_scroll
+        self._size_side()
+        self.model.modelReset.connect(self._size_columns)
+        self.model.headerDataChanged.connect(lambda *_a: self._size_columns())
+        self.matrix_stack.installEventFilter(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         # The X-matrix on a tab beside the heat map: the same links, laid out Hoshin-style.
         self.tabs = with_xmatrix_tab(self.matrix_stack, document)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(gaps)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         self.body.addWidget(splitter, 1)
@@ -163,18 +194,81 @@ class AlignmentPage(StepPage):
         self.refresh(Change.ALL)
 
     def _size_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        width = self.fontMetrics().horizontalAdvance("Medium") + 20
-        header.setDefaultSectionSize(width)
-        for column in range(self.model.columnCount()):
-            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(
-                column, max(width, self.fontMetrics().horizontalAdvance(text) + 20)
+        """Columns share the matrix's width (at least "Medium" wide); titles wrap."""
+        if self.model.is_empty():
+            return
+        metrics = self.view.fontMetrics()
+        pad = 2 * metrics.horizontalAdvance("m")
+        vertical, horizontal = self.view.verticalHeader(), self.view.horizontalHeader()
+        rows, columns = self.model.rowCount(), self.model.columnCount()
+        # Measured again only when the titles, the type or the width changed: every edit
+        # refreshes the headers, and 500 wrapped titles take a while to measure.
+        key = (
+            self.matrix_stack.width(),
+            self.view.font().toString(),
+            tuple(str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(columns)),
+            tuple(str(self.model.headerData(r, Qt.Orientation.Vertical)) for r in range(rows)),
+        )
+        if key == self._sized_for:
+            return
+        self._sized_for = key
+        space = max(self.matrix_stack.width(), 400) - 2 * self.view.frameWidth() - 2
+        space -= self.view.verticalScrollBar().sizeHint().width()
+        total_width = metrics.horizontalAdvance(TOTAL) + pad // 2
+        # Row titles take up to three tenths of the width, as much as their longest title.
+        widest = max(
+            metrics.horizontalAdvance(str(self.model.headerData(r, Qt.Orientation.Vertical)))
+            for r in range(rows)
+        )
+        title_width = min(widest + pad, int(space * 0.3))
+        vertical.setFixedWidth(title_width)
+        minimum = metrics.horizontalAdvance("Medium") + pad
+        strategic = columns - 1
+        words = [
+            word
+            for c in range(strategic)
+            for word in str(self.model.headerData(c, Qt.Orientation.Horizontal)).split()
+        ]
+        longest_word = max((metrics.horizontalAdvance(w) for w in words), default=0) + pad // 2
+        share = (space - title_width - total_width) // max(1, strategic)
+        width = max(minimum, longest_word, min(share, metrics.horizontalAdvance("m") * 16))
+        if title_width + total_width + strategic * width > space:
+            # Columns cannot get narrower than their longest word: the row titles give way.
+            title_width = max(int(space * 0.2), space - total_width - strategic * width)
+            vertical.setFixedWidth(title_width)
+        for column in range(columns):
+            horizontal.resizeSection(column, width if column < strategic else total_width)
+        wrap = Qt.TextFlag.TextWordWrap
+        tallest = max(
+            _wrapped_height(
+                metrics,
+                str(self.model.headerData(c, Qt.Orientation.Horizontal)),
+                width - pad // 2,
+                wrap,
             )
+            for c in range(columns)
+        )
+        horizontal.setFixedHeight(tallest + metrics.height() // 2 + 6)
+        line = metrics.height() + 10
+        for row in range(rows):
+            text = str(self.model.headerData(row, Qt.Orientation.Vertical))
+            height = _wrapped_height(metrics, text, title_width - pad // 2, wrap)
+            vertical.resizeSection(row, max(line, height + 10))
+
+    def _size_side(self) -> None:
+        em = self.fontMetrics().horizontalAdvance("m")
+        self.side_scroll.setMinimumWidth(em * 13)  # the gap lists stay readable
+        self.side_scroll.setMaximumWidth(em * 17)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.matrix_stack and event.type() == QEvent.Type.Resize:
+            self._size_columns()
+        return False
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "side_scroll"):
+            self._size_side()
             self._size_columns()
 
     def refresh(self, change: Change) -> None:
@@ -199,6 +293,7 @@ class AlignmentPage(StepPage):
             self.matrix_stack.setCurrentIndex(0)
         else:
             self.matrix_stack.setCurrentIndex(1)
+            self._size_columns()
         gaps = alignment_gaps(wb)
         if gaps.coverage is None:
             self.coverage.setText("Coverage: no company strategic objectives yet.")

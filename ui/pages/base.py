@@ -6,6 +6,8 @@ Contract with the main window:
   parts `change` (ui.document.Change flags) touches. It is also called once after a
   `replaced` signal with Change.ALL.
 - `focus_entity(entity_id, field)` selects the entity a finding concerns (e.g. a table row).
+- `focus_first_input()` puts the keyboard focus on the page's first input when the page is
+  shown (a table on its current cell, so typing edits it).
 
 What the base adds for the pages: `body` (the layout a page fills), `bindings` (form fields
 bound to the workbook), `list_editors` (tables searched by `focus_entity`) and the list of
@@ -16,9 +18,22 @@ panel is hidden.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planning.findings import Finding
 from planning.steps import Step
@@ -28,12 +43,33 @@ from ui.widgets.findings import FindingsList
 from ui.widgets.list_editor import ListEditor
 
 TITLE_SCALE = 1.5
+_INPUTS = (
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+)
+
+
+def _is_display(widget: QWidget) -> bool:
+    """Findings lists and read-only text are read, not typed into."""
+    if isinstance(widget, FindingsList):
+        return True
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return widget.isReadOnly()
+    return False
 
 
 class StepPage(QWidget):
     step: Step = Step.SETUP
     show_findings_list = True
     """False where the page shows its findings another way (alignment gaps, sign-off)."""
+    scrollable = False
+    """True for pages of forms and wrapped text: on a short screen (a projector's 768
+    pixels, workshop type, the workshop dock open) the page scrolls rather than squeeze
+    its texts on top of each other. Pages of one growing table leave it False."""
 
     def __init__(self, document: WorkbookDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +87,20 @@ class StepPage(QWidget):
             self._layout.addWidget(guide)
             self.guidance_label = guide
         self.body = QVBoxLayout()
-        self._layout.addLayout(self.body, 1)
+        if self.scrollable:
+            content = QWidget()
+            content.setObjectName("pageContent")
+            content.setLayout(self.body)
+            self.body.setContentsMargins(0, 0, 0, 0)
+            scroll = QScrollArea()
+            scroll.setObjectName("pageScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(content)
+            self._layout.addWidget(scroll, 1)
+        else:
+            self._layout.addLayout(self.body, 1)
         self.findings_title = QLabel("Findings on this step")
         self.findings_title.setObjectName("findingsTitle")
         self.findings_list = FindingsList()
@@ -77,6 +126,39 @@ class StepPage(QWidget):
         for editor in self.list_editors:
             if editor.focus_field(entity_id, field):
                 return
+
+    def focus_first_input(self) -> None:
+        """The first input in tab order: a field, a drop-down or a table (its list editor
+        puts the current cell on the first editable one); a button only when the page has
+        nothing else (an empty list's Add button). The findings list is not an input."""
+        target = self.first_input()
+        if target is None:
+            return
+        editor = next((e for e in self.list_editors if e.isAncestorOf(target)), None)
+        if editor is not None:
+            editor.focus_first()
+        else:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def first_input(self) -> QWidget | None:
+        button: QWidget | None = None
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isVisibleTo(self)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not _is_display(widget)
+            ):
+                if isinstance(widget, _INPUTS) or any(
+                    e.isAncestorOf(widget) for e in self.list_editors
+                ):
+                    return widget  # a list, even empty (its Add button), is an input
+                if button is None and isinstance(widget, QAbstractButton):
+                    button = widget
+            widget = widget.nextInFocusChain()
+        return button
 
     # --- shared by the pages -------------------------------------------------------------
 

@@ -4,7 +4,16 @@ about each complaint rated 1–2."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,9 +21,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSizePolicy,
-    QStyledItemDelegate,
-    QTableView,
+    QStyleOptionViewItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from planning.complaints import complaint_plans
@@ -25,13 +34,19 @@ from ui.models.health import NOT_RATED, SCORE, SCORE_CHOICES, HealthModel
 from ui.pages.base import StepPage
 from ui.widgets.complaint_plan import TITLE as PLAN_TITLE
 from ui.widgets.complaint_plan import ComplaintPlanView
+from ui.widgets.delegates import FramedDelegate
 from ui.widgets.health_chart import HealthChart
+from ui.widgets.table_view import EditTableView
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-class ScoreDelegate(QStyledItemDelegate):
-    """A drop-down of the five ratings (and "Not rated") for the score column."""
+class ScoreDelegate(FramedDelegate):
+    """A drop-down of the five ratings (and "Not rated") for the score column. It opens
+    only on an explicit edit (typing a digit, F2, Return, Space, a double click): the
+    table's edit triggers leave moving through the column alone."""
 
-    def createEditor(self, parent, option, index):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() != SCORE:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
@@ -40,14 +55,14 @@ class ScoreDelegate(QStyledItemDelegate):
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor, index):
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
-            value = index.data(Qt.ItemDataRole.EditRole)
+            value: Any = index.data(Qt.ItemDataRole.EditRole)
             editor.setCurrentIndex(0 if value is None else int(value))
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor, model, index):
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):
             position = editor.currentIndex()
             model.setData(index, None if position <= 0 else position)
@@ -57,23 +72,28 @@ class ScoreDelegate(QStyledItemDelegate):
 
 class HealthPage(StepPage):
     step = Step.HEALTH
+    scrollable = True
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)
         self.model = HealthModel(document, self)
-        self.view = QTableView()
+        self.view = EditTableView()
         self.view.setObjectName("healthTable")
         self.view.setModel(self.model)
         self.view.setItemDelegate(ScoreDelegate(self.view))
-        self.view.setWordWrap(False)
+        self.view.setWordWrap(True)  # a long note wraps in its row, never cut
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.installEventFilter(self)  # rows refit when the table's width changes
+        # ...and when a column's width changes (the stretched note follows the view late).
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_table)
+        header.sectionResized.connect(lambda *_a: self._refit.start())
         self.chart = HealthChart()
         # The complaints rated 1–2 beside the chart: what this year's plan does about them.
         self.plan = ComplaintPlanView()
@@ -98,8 +118,14 @@ class HealthPage(StepPage):
         self.view.resizeRowsToContents()
         height = self.view.horizontalHeader().sizeHint().height() + 2 * self.view.frameWidth()
         height += sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
+        # All seven rows, always: the page scrolls (scrollable) rather than the table.
         self.view.setMaximumHeight(height + 2)
-        self.view.setMinimumHeight(min(height + 2, self.fontMetrics().lineSpacing() * 8))
+        self.view.setMinimumHeight(height + 2)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_table()
+        return False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -108,6 +134,7 @@ class HealthPage(StepPage):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self.view.resizeColumnToContents(0)
             self._fit_table()
 
     def refresh(self, change: Change) -> None:
@@ -126,3 +153,8 @@ class HealthPage(StepPage):
     def focus_entity(self, entity_id, field=None) -> None:
         self.view.setFocus()
         self.view.setCurrentIndex(self.model.index(0, SCORE))
+
+    def focus_first_input(self) -> None:
+        if not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, SCORE))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

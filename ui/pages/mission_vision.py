@@ -13,6 +13,7 @@ from ui.widgets.statement_editor import StatementEditor
 
 class MissionVisionPage(StepPage):
     step = Step.MISSION_VISION
+    scrollable = True
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

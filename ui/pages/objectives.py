@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +30,7 @@ from ui.models.objectives import ObjectivesModel
 from ui.models.table import format_number
 from ui.pages.base import StepPage
 from ui.widgets.bindings import SelectedEntity
+from ui.widgets.date_field import DateField
 from ui.widgets.findings import FindingsList
 from ui.widgets.list_editor import ListEditor
 from ui.widgets.text_box import LinesTextEdit
@@ -71,8 +73,10 @@ class ObjectivesPage(StepPage):
         panel = QWidget()
         column = QVBoxLayout(panel)
         self.detail_title = QLabel()
+        self.detail_title.setObjectName("objectiveTitle")
         self.detail_title.setWordWrap(True)
         column.addWidget(self.detail_title)
+        column.addLayout(self._key_form())
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.description = LinesTextEdit(3, "What the objective means, in a sentence or two")
@@ -158,6 +162,37 @@ class ObjectivesPage(StepPage):
         self.detail = panel
         return scroll
 
+    def _key_form(self) -> QFormLayout:
+        """What the room must see beside the title, whatever the table's scroll: measure,
+        baseline → target, due date and owner, editable here as in the table."""
+        b = self.bindings
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.key_measure = QLineEdit()
+        b.line(self.key_measure, self.selected, "measure", Change.OBJECTIVES, "objective measure")
+        self.key_baseline, self.key_target = QLineEdit(), QLineEdit()
+        for edit, field in ((self.key_baseline, "baseline"), (self.key_target, "target")):
+            edit.setObjectName(f"key_{field}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            b.number(edit, self.selected, field, Change.OBJECTIVES, f"objective {field}")
+        self.key_unit = QLabel()
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.key_baseline, 1)
+        numbers.addWidget(QLabel("→"))
+        numbers.addWidget(self.key_target, 1)
+        numbers.addWidget(self.key_unit)
+        self.key_due = DateField()
+        b.date(self.key_due, self.selected, "due", Change.OBJECTIVES, "objective due date")
+        self.key_owner = QLineEdit()
+        b.line(self.key_owner, self.selected, "owner", Change.OBJECTIVES, "objective owner")
+        form.addRow("&Measure", self.key_measure)
+        baseline_label = QLabel("Base&line → target")
+        baseline_label.setBuddy(self.key_baseline)
+        form.addRow(baseline_label, numbers)
+        form.addRow("D&ue", self.key_due)
+        form.addRow("O&wner", self.key_owner)
+        return form
+
     # --- the selected objective ----------------------------------------------------------
 
     def _select(self, entity_id) -> None:
@@ -179,6 +214,7 @@ class ObjectivesPage(StepPage):
             return
         name = " — ".join(x for x in (objective.code, objective.title) if x) or "New objective"
         self.detail_title.setText(f"<b>{html.escape(name, quote=False)}</b>")
+        self.key_unit.setText(objective.unit)
         top = format_number(objective.target_max)
         if not self.range_top.hasFocus() and self.range_top.text() != top:
             self.range_top.setText(top)

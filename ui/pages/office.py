@@ -28,6 +28,7 @@ def _office(wb):
 
 class OfficePage(StepPage):
     step = Step.OFFICE
+    scrollable = True
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

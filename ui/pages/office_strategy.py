@@ -14,6 +14,13 @@ from ui.pages.base import StepPage
 from ui.widgets.findings import FindingBadge
 from ui.widgets.list_editor import ListEditor
 
+# Alt+S, Alt+P, Alt+O, Alt+T reach each group's list (unique in the window).
+MNEMONICS = {
+    StrategyKind.SERVICE: "&Services",
+    StrategyKind.PROCESS: "&Processes",
+    StrategyKind.PEOPLE: "Pe&ople",
+    StrategyKind.TOOL: "&Tools",
+}
 HEADINGS = {
     StrategyKind.SERVICE: (
         "Services",
@@ -99,7 +106,7 @@ class OfficeStrategyPage(StepPage):
             )
             self.editors[kind] = editor
             self.list_editors.append(editor)
-            group = QGroupBox(f"{number}. {heading}")
+            group = QGroupBox(f"{number}. {MNEMONICS[kind]}")
             QVBoxLayout(group).addWidget(editor)
             self.groups[kind] = group
             grid.addWidget(group, (number - 1) // 2, (number - 1) % 2)
@@ -112,7 +119,7 @@ class OfficeStrategyPage(StepPage):
     def _update_tabs(self, *_args) -> None:
         for number, kind in enumerate(StrategyKind, start=1):
             count = self.editors[kind].model.rowCount()
-            self.groups[kind].setTitle(f"{number}. {HEADINGS[kind][0]} ({count})")
+            self.groups[kind].setTitle(f"{number}. {MNEMONICS[kind]} ({count})")
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)

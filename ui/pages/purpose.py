@@ -41,6 +41,7 @@ def right_order(workbook: Workbook) -> str:
 
 class PurposePage(StepPage):
     step = Step.PURPOSE
+    scrollable = True
 
     def __init__(self, document, parent=None) -> None:
         super().__init__(document, parent)

@@ -3,13 +3,14 @@ and who takes part, executives marked."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit
 
 from planning.model import Participant
 from planning.steps import Step
 from ui.document import Change
 from ui.models.table import Column, EntityTableModel
 from ui.pages.base import StepPage
+from ui.widgets.date_field import DateField
 from ui.widgets.findings import FindingBadge
 from ui.widgets.list_editor import ListEditor
 
@@ -35,6 +36,12 @@ def participants_model(document) -> EntityTableModel:
     )
 
 
+def _buddy(text: str, widget: QLineEdit) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
 class SetupPage(StepPage):
     step = Step.SETUP
 
@@ -51,7 +58,7 @@ class SetupPage(StepPage):
         b.line(
             self.year_label, lambda wb: wb.setup.fiscal_year, "label", Change.SETUP, "fiscal year"
         )
-        self.year_start, self.year_end = QDateEdit(), QDateEdit()
+        self.year_start, self.year_end = DateField(), DateField()
         b.date(
             self.year_start,
             lambda wb: wb.setup.fiscal_year,
@@ -62,16 +69,20 @@ class SetupPage(StepPage):
         b.date(
             self.year_end, lambda wb: wb.setup.fiscal_year, "end", Change.SETUP, "fiscal year end"
         )
-        self.review_start, self.review_end = QDateEdit(), QDateEdit()
+        self.review_start, self.review_end = DateField(), DateField()
         b.date(self.review_start, lambda wb: wb.setup, "review_start", Change.SETUP, "review start")
         b.date(self.review_end, lambda wb: wb.setup, "review_end", Change.SETUP, "review end")
         self.facilitator = QLineEdit()
         self.facilitator.setPlaceholderText("Who runs the workshop")
         b.line(self.facilitator, lambda wb: wb.setup, "facilitator", Change.SETUP, "facilitator")
+        # Alt+F, Alt+E, Alt+G and Alt+V belong to the menu bar: no label here uses them.
         form.addRow("&Organisation", self.organisation)
-        form.addRow("&Fiscal year", self.year_label)
-        form.addRow("Year runs from", self._pair(self.year_start, self.year_end))
-        form.addRow("Review held from", self._pair(self.review_start, self.review_end))
+        form.addRow("Fiscal &year", self.year_label)
+        form.addRow(_buddy("Year &runs from", self.year_start), self._pair(*self.year_dates()))
+        form.addRow(
+            _buddy("Review &held from", self.review_start),
+            self._pair(self.review_start, self.review_end),
+        )
         form.addRow("F&acilitator", self.facilitator)
         self.body.addLayout(form)
         self.year_badge = FindingBadge()
@@ -91,8 +102,11 @@ class SetupPage(StepPage):
         )
         self.refresh(Change.ALL)
 
+    def year_dates(self) -> tuple[DateField, DateField]:
+        return self.year_start, self.year_end
+
     @staticmethod
-    def _pair(first: QDateEdit, second: QDateEdit) -> QHBoxLayout:
+    def _pair(first: DateField, second: DateField) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addWidget(first, 1)
         row.addWidget(QLabel("to"))

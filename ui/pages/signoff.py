@@ -115,7 +115,7 @@ class SignoffPage(StepPage):
         self.classification = QLineEdit()
         self.prepared_by = QLineEdit()
         for edit, field, label in (
-            (self.version, "version", "&Version"),
+            (self.version, "version", "Ve&rsion"),
             (self.classification, "classification", "&Classification"),
             (self.prepared_by, "prepared_by", "&Prepared by"),
         ):

@@ -14,11 +14,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -27,32 +26,20 @@ from PySide6.QtWidgets import (
 from planning.model import Workbook
 from ui.commands import SetValue
 from ui.document import Change, WorkbookDocument
+from ui.widgets.date_field import DateField
 
 Locator = Callable[[Workbook], Any]
-
-NO_DATE = QDate(1900, 1, 1)
-"""The minimum of every optional date editor, shown as "Not set" (QDateEdit has no null)."""
 
 _sessions = itertools.count(1)
 
 
-def to_qdate(value: date | None) -> QDate:
-    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date | None:
-    if not value.isValid() or value <= NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def setup_date_edit(edit: QDateEdit) -> QDateEdit:
-    """An optional date: a calendar pop-up, and "Not set" at the minimum."""
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText("Not set")
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def suggested_date(workbook: Workbook) -> date:
+    """Where an unset date's calendar opens: today inside the fiscal year, else its start."""
+    year = workbook.setup.fiscal_year
+    today = date.today()
+    if year.start is None or year.contains(today):
+        return today
+    return year.start
 
 
 class SelectedEntity:
@@ -60,7 +47,7 @@ class SelectedEntity:
     with `entity_id` in `rows(workbook)`, or the part of it `owner` returns."""
 
     def __init__(
-        self, rows: Callable[[Workbook], list], owner: Callable[[Any], Any] | None = None
+        self, rows: Callable[[Workbook], list[Any]], owner: Callable[[Any], Any] | None = None
     ) -> None:
         self.rows = rows
         self.owner = owner
@@ -148,7 +135,15 @@ MAX_LINE_TEXT = 10_000_000
 
 
 class LineBinding(FieldBinding):
-    def __init__(self, document, widget: QLineEdit, locate, field, change, label) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QLineEdit,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
         widget.setMaxLength(MAX_LINE_TEXT)
         super().__init__(document, widget, locate, field, change, label)
         widget.textEdited.connect(lambda text: self.push(text, merge=True))
@@ -165,7 +160,15 @@ class LineBinding(FieldBinding):
 
 
 class TextBinding(FieldBinding):
-    def __init__(self, document, widget: QPlainTextEdit, locate, field, change, label) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QPlainTextEdit,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
         super().__init__(document, widget, locate, field, change, label)
         widget.textChanged.connect(lambda: self.push(widget.toPlainText(), merge=True))
         widget.installEventFilter(self)
@@ -185,17 +188,69 @@ class TextBinding(FieldBinding):
             edit.setTextCursor(cursor)
 
 
+def parse_number(text: str) -> tuple[bool, float | None]:
+    """(understood, number) of a typed number: thousands commas allowed, empty is None."""
+    cleaned = text.replace(",", "").strip()
+    if not cleaned:
+        return True, None
+    try:
+        return True, float(cleaned)
+    except ValueError:
+        return False, None
+
+
+def show_number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+class NumberBinding(FieldBinding):
+    """A number typed in a line edit, kept on Return or Tab (one undo step); text that is
+    not a number goes back to the value kept."""
+
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QLineEdit,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
+        super().__init__(document, widget, locate, field, change, label)
+        widget.editingFinished.connect(self._commit)
+        self.sync()
+
+    def _commit(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        ok, value = parse_number(edit.text())
+        if not ok:
+            edit.setText(show_number(self.value()))
+            return
+        self.push(value)
+        edit.setText(show_number(value))
+
+    def sync(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        value = self.value()
+        if edit.hasFocus() and parse_number(edit.text()) == (True, value):
+            return
+        if edit.text() != show_number(value):
+            edit.setText(show_number(value))
+
+
 class ChoiceBinding(FieldBinding):
     """A drop-down of (label, value) choices; `none_label` adds a first "not chosen" entry."""
 
     def __init__(
         self,
-        document,
+        document: WorkbookDocument,
         widget: QComboBox,
-        locate,
-        field,
-        change,
-        label,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
         choices: Sequence[tuple[str, Any]],
         none_label: str | None = None,
     ) -> None:
@@ -221,25 +276,41 @@ class ChoiceBinding(FieldBinding):
 
 
 class DateBinding(FieldBinding):
-    def __init__(self, document, widget: QDateEdit, locate, field, change, label) -> None:
+    """A DateField: one undo step per confirmed date (Return, Tab, a calendar pick,
+    Delete to clear)."""
+
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: DateField,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
         super().__init__(document, widget, locate, field, change, label)
-        setup_date_edit(widget)
-        # Typing a date changes it digit by digit: those steps merge into one undo step.
-        widget.dateChanged.connect(lambda qdate: self.push(from_qdate(qdate), merge=True))
-        widget.editingFinished.connect(self.end_session)
+        widget.suggest = lambda: suggested_date(document.workbook)
+        widget.date_edited.connect(self.push)
         self.sync()
 
     def sync(self) -> None:
-        edit: QDateEdit = self.widget  # type: ignore[assignment]
-        value = to_qdate(self.value())
-        if edit.date() != value:
-            edit.blockSignals(True)
-            edit.setDate(value)
-            edit.blockSignals(False)
+        edit: DateField = self.widget  # type: ignore[assignment]
+        value = self.value()
+        # While the field has focus, text being typed stays until it is confirmed.
+        if edit.date() != value or not edit.hasFocus():
+            edit.set_date(value)
 
 
 class CheckBinding(FieldBinding):
-    def __init__(self, document, widget: QCheckBox, locate, field, change, label) -> None:
+    def __init__(
+        self,
+        document: WorkbookDocument,
+        widget: QCheckBox,
+        locate: Locator,
+        field: str,
+        change: Change,
+        label: str,
+    ) -> None:
         super().__init__(document, widget, locate, field, change, label)
         widget.toggled.connect(lambda checked: self.push(bool(checked)))
         self.sync()
@@ -288,8 +359,13 @@ class Bindings:
             ChoiceBinding(self.document, widget, locate, field, change, label, choices, none_label)
         )
 
+    def number(
+        self, widget: QLineEdit, locate: Locator, field: str, change: Change, label: str
+    ) -> FieldBinding:
+        return self.add(NumberBinding(self.document, widget, locate, field, change, label))
+
     def date(
-        self, widget: QDateEdit, locate: Locator, field: str, change: Change, label: str
+        self, widget: DateField, locate: Locator, field: str, change: Change, label: str
     ) -> FieldBinding:
         return self.add(DateBinding(self.document, widget, locate, field, change, label))
 

@@ -1,25 +1,41 @@
-"""The editor each table column needs: drop-downs for choices, a date picker, a number
-spin box with the unit, and a checkable list for multi-select of linked entities."""
+"""The editor each table column needs: drop-downs for choices, the typed date field, a
+number spin box with the unit, and a checkable list for multi-select of linked entities.
+
+The delegate also paints the current cell with a thick frame while its table has focus:
+with whole rows selected, a room must still see which cell the next keystroke edits."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QRect, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from ui.models.table import Column, EntityTableModel
-from ui.widgets.bindings import MAX_LINE_TEXT, NO_DATE, setup_date_edit
+from ui.widgets.bindings import MAX_LINE_TEXT, suggested_date
+from ui.widgets.date_field import DateField
+
+Index = QModelIndex | QPersistentModelIndex
+FOCUS_FRAME = 3
+"""Pixels of the current cell's frame: thick enough to see from the back of a room."""
 
 
 class MultiSelectEditor(QListWidget):
@@ -52,37 +68,80 @@ class MultiSelectEditor(QListWidget):
         ]
 
 
-def _column(index: QModelIndex) -> tuple[EntityTableModel | None, Column | None]:
+class ChoiceEditor(QComboBox):
+    """A drop-down of (label, value) choices; `none_label` adds a first "not chosen"."""
+
+    def __init__(
+        self,
+        choices: list[tuple[str, Any]],
+        none_label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.values: list[Any] = []
+        if none_label is not None:
+            self.addItem(none_label)
+            self.values.append(None)
+        for label, value in choices:
+            self.addItem(label)
+            self.values.append(value)
+
+
+def paint_current_cell(
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    index: Index,
+) -> None:
+    """A thick frame around the current cell of a focused table."""
+    if not option.state & QStyle.StateFlag.State_HasFocus:
+        return
+    selected = bool(option.state & QStyle.StateFlag.State_Selected)
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+    painter.save()
+    pen = QPen(option.palette.color(role), FOCUS_FRAME)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    painter.setPen(pen)
+    half = FOCUS_FRAME // 2 + 1
+    painter.drawRect(option.rect.adjusted(half, half, -half, -half))
+    painter.restore()
+
+
+class FramedDelegate(QStyledItemDelegate):
+    """Paints the current cell's frame; the base of every table delegate here."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        paint_current_cell(painter, option, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        # Room for the frame around the text, so a framed cell's text stays clear of it.
+        return super().sizeHint(option, index) + QSize(2 * FOCUS_FRAME, 2 * FOCUS_FRAME)
+
+
+def _column(index: Index) -> tuple[EntityTableModel | None, Column | None]:
     model = index.model()
     if isinstance(model, EntityTableModel):
         return model, model.column(index.column())
     return None, None
 
 
-class ColumnDelegate(QStyledItemDelegate):
+class ColumnDelegate(FramedDelegate):
     """Creates the editor the model's Column asks for; plain text otherwise."""
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         model, column = _column(index)
         if model is None or column is None:
             return super().createEditor(parent, option, index)
         wb = model.document.workbook
         if column.editor == "enum":
-            combo = QComboBox(parent)
-            values: list[Any] = []
-            if column.none_label is not None:
-                combo.addItem(column.none_label)
-                values.append(None)
-            for label, value in column.choices(wb) if column.choices else []:
-                combo.addItem(label)
-                values.append(value)
-            combo.setProperty("choiceCount", len(values))
-            combo._values = values  # type: ignore[attr-defined]
-            return combo
+            choices = list(column.choices(wb)) if column.choices else []
+            return ChoiceEditor(choices, column.none_label, parent)
         if column.editor == "date":
-            return setup_date_edit(QDateEdit(parent))
+            field = DateField(parent)
+            field.suggest = lambda: suggested_date(model.document.workbook)
+            # A calendar pick or Delete is an edit the user confirmed: it is kept at once.
+            field.date_edited.connect(lambda _value: self.commitData.emit(field))
+            return field
         if column.editor == "number":
             spin = QDoubleSpinBox(parent)
             spin.setDecimals(column.decimals)
@@ -101,13 +160,14 @@ class ColumnDelegate(QStyledItemDelegate):
             editor.setMaxLength(MAX_LINE_TEXT)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox) and hasattr(editor, "_values"):
-            values = editor._values
+        if isinstance(editor, ChoiceEditor):
+            values = editor.values
             editor.setCurrentIndex(values.index(value) if value in values else -1)
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(value if value is not None else NO_DATE)
+        elif isinstance(editor, DateField):
+            editor.set_date(value.toPython() if value is not None else None)
+            editor.selectAll()
         elif isinstance(editor, QDoubleSpinBox):
             editor.setValue(editor.minimum() if value is None else float(value))
         elif isinstance(editor, MultiSelectEditor):
@@ -115,12 +175,17 @@ class ColumnDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex) -> None:
-        if isinstance(editor, QComboBox) and hasattr(editor, "_values"):
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, ChoiceEditor):
             if editor.currentIndex() >= 0:
-                model.setData(index, editor._values[editor.currentIndex()])
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, editor.date())
+                model.setData(index, editor.values[editor.currentIndex()])
+        elif isinstance(editor, DateField):
+            understood, value = editor.typed()
+            if not understood:
+                editor.commit()  # says why, and shows the date kept
+                return
+            editor.set_date(value)
+            model.setData(index, value)
         elif isinstance(editor, QDoubleSpinBox):
             special = editor.value() <= editor.minimum()
             model.setData(index, None if special else editor.value())
@@ -130,7 +195,7 @@ class ColumnDelegate(QStyledItemDelegate):
             super().setModelData(editor, model, index)
 
     def updateEditorGeometry(
-        self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         if isinstance(editor, MultiSelectEditor):
             # A list needs room for several choices; it may overlap the rows below.

@@ -11,7 +11,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +27,9 @@ SHORT_NAMES = {
     Complaint.BUSINESS_DOESNT_UNDERSTAND_OFFICE: "Business → office",
     Complaint.OFFICE_DOESNT_UNDERSTAND_BUSINESS: "Office → business",
 }
+# Tall enough for all seven complaint names (QtCharts drops labels that would touch),
+# with the title, the axis and the legend: the page scrolls rather than lose a name.
+CHART_LINES = 16
 LAST_YEAR_COLOUR = QColor("#9aa5b1")
 THIS_YEAR_COLOUR = QColor("#2b6cb0")
 
@@ -47,6 +50,8 @@ class HealthChart(QChartView):
         self.categories.append([SHORT_NAMES[c] for c in reversed(Complaint)])
         # Horizontal bars keep the complaint names readable on a projector.
         chart.addAxis(self.categories, Qt.AlignmentFlag.AlignLeft)
+        # Never "…": the short names are short so that they always fit.
+        self.categories.setTruncateLabels(False)
         self.values = QValueAxis()
         self.values.setRange(0, 5)
         self.values.setTickCount(6)
@@ -55,7 +60,16 @@ class HealthChart(QChartView):
         self.series.attachAxis(self.categories)
         self.series.attachAxis(self.values)
         self.shown: dict[str, list[float]] = {}
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 12)
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # The chart draws with its own fonts: they follow the widget's (workshop type).
+            for axis in (self.categories, self.values):
+                axis.setLabelsFont(self.font())
+            self.chart().legend().setFont(self.font())
+            self.setMinimumHeight(self.fontMetrics().lineSpacing() * CHART_LINES)
 
     def show_comparison(self, comparison: list[HealthComparison], has_last_year: bool) -> None:
         this_year = [float(c.this_year or 0) for c in reversed(comparison)]

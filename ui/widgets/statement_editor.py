@@ -3,7 +3,10 @@ decision and its rationale, and last year's text beside it with the word-level c
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planning.enums import StatementDecision
 from planning.findings import warning
+from planning.model import Workbook
 from planning.statements import constituent_names, statement_hints
 from planning.steps import Step
 from ui.commands import SetValue
@@ -49,7 +53,7 @@ class StatementEditor(QGroupBox):
         self.document = document
         self.which = which
 
-        def locate(wb):
+        def locate(wb: Workbook) -> Any:
             return getattr(wb, which)
 
         self._locate = locate
@@ -95,6 +99,7 @@ class StatementEditor(QGroupBox):
         self.last_text.setObjectName(f"{which}LastYear")
         self.last_text.setWordWrap(True)
         self.last_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_text.installEventFilter(self)
         theirs.addWidget(self.last_text)
         changes = QLabel("<b>Changes</b> (removed struck through, added underlined)")
         changes.setWordWrap(True)
@@ -107,7 +112,7 @@ class StatementEditor(QGroupBox):
         theirs.addStretch(1)
         layout.addWidget(self.history, 1)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         # Side by side while there is room; on a narrow window or in workshop type, last
         # year's text goes below this year's instead of being squeezed.
         wide = event.size().width() >= self.fontMetrics().horizontalAdvance("m") * 60
@@ -115,6 +120,22 @@ class StatementEditor(QGroupBox):
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A wrapped label in nested box layouts gets no height-for-width: without a
+        # minimum, a short page (projector type) squeezes last year's text under the line.
+        # (QLabel's own heightForWidth overestimates long plain text: measured here.)
+        if watched is self.last_text and event.type() == QEvent.Type.Resize:
+            label = self.last_text
+            margins = label.contentsMargins()
+            width = max(1, label.width() - margins.left() - margins.right())
+            bounds = label.fontMetrics().boundingRect(
+                QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), label.text()
+            )
+            needed = bounds.height() + margins.top() + margins.bottom()
+            if needed != label.minimumHeight():
+                label.setMinimumHeight(needed)
+        return False
 
     def last_year_text(self) -> str | None:
         last = self.document.workbook.last_year()
