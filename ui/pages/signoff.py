@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -90,7 +90,9 @@ class SignoffPage(StepPage):
         self.all_findings.setObjectName("workbookFindings")
         self.all_findings.finding_activated.connect(self.show_finding_requested)
         column.addWidget(self.all_findings, 2)
-        column.addWidget(QLabel(f"<b>Health check: {PLAN_TITLE.lower()}</b>"))
+        plan_title = QLabel(f"<b>Health check: {PLAN_TITLE.lower()}</b>")
+        plan_title.setWordWrap(True)
+        column.addWidget(plan_title)
         self.plan = ComplaintPlanView()
         column.addWidget(self.plan, 1)
 
@@ -129,17 +131,13 @@ class SignoffPage(StepPage):
             form.addRow(label, edit)
         side.addWidget(charter)
 
-        exports = QHBoxLayout()
         self.export_charter = QPushButton("Export charter (Word)…")
         self.export_charter.setObjectName("exportCharter")
         self.export_tracker = QPushButton("Export tracker (Excel)…")
         self.export_tracker.setObjectName("exportTracker")
         self.export_charter.clicked.connect(self.export_charter_requested)
         self.export_tracker.clicked.connect(self.export_tracker_requested)
-        exports.addWidget(self.export_charter)
-        exports.addWidget(self.export_tracker)
-        side.addLayout(exports)
-        side.addLayout(self._visual_exports())
+        side.addLayout(self._exports())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -151,23 +149,27 @@ class SignoffPage(StepPage):
         self.set_findings_visible(False)
         self.refresh(Change.ALL)
 
-    def _visual_exports(self) -> QHBoxLayout:
-        """Strategy on a page, offered at sign-off: on screen, as a PDF and as a deck."""
-        row = QHBoxLayout()
+    def _exports(self) -> QGridLayout:
+        """The exports two to a row, and strategy on a page offered below them: one row of
+        five buttons made the page wider than a 1366-pixel projector in workshop type."""
+        grid = QGridLayout()
+        buttons = [self.export_charter, self.export_tracker]
         for name, text, signal in (
-            ("showSummary", "Show strategy on a page", self.summary_requested),
             ("exportSummary", "Export one-page summary (PDF)…", self.export_summary_requested),
             (
                 "exportBriefing",
                 "Export briefing deck (PowerPoint)…",
                 self.export_briefing_requested,
             ),
+            ("showSummary", "Show strategy on a page", self.summary_requested),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(signal)
-            row.addWidget(button)
-        return row
+            buttons.append(button)
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 2, index % 2)
+        return grid
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)
