@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook as XlsxBook
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -64,6 +65,7 @@ GAP_TEXT = "9C0006"
 
 # OWASP ASVS 1.2.10: text starting with one of these is a formula to some spreadsheet.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_FORMULA_LEAD_CHARS = "".join(_FORMULA_LEADS)
 
 
 def solid(colour: str) -> PatternFill:
@@ -136,20 +138,50 @@ class SheetWriter:
         self._looks = looks
 
     def _place(self, row: int, column: int, look: str | None, value: Any = None) -> Any:
-        cell = Cell(self.ws, row=row, column=column, value=value)
-        self.ws._add_cell(cell)
-        if look is not None:
-            template = self._looks.get(look)
-            if template is None:
-                for attribute, setting in _LOOKS[look].items():
-                    setattr(cell, attribute, setting)
-                self._looks[look] = template = copy(cell._style)
-            cell._style = template
+        # Cell.__init__ builds a fresh style array that the shared look replaces at once;
+        # setting the attributes it sets, without it, saves that on every cell.
+        cell = Cell.__new__(Cell)
+        cell.parent = self.ws
+        cell.row, cell.column = row, column
+        cell._value, cell._hyperlink, cell._comment = None, None, None
+        cell.data_type = "n"
+        if type(value) in (int, float):
+            cell._value = value  # a plain number: nothing for openpyxl to infer
+        elif value is not None:
+            # Binding a date sets a number format on the cell's own style; the look
+            # replaces that style below, as Cell.__init__'s did.
+            cell._style = StyleArray()
+            cell.value = value
+        # What Worksheet._add_cell does, without a max() call per cell (iter_rows and
+        # append read the running maximum).
+        ws = self.ws
+        ws._cells[row, column] = cell
+        if row > ws._current_row:
+            ws._current_row = row
+        if look is None:
+            cell._style = StyleArray()
+            return cell
+        template = self._looks.get(look)
+        if template is None:
+            cell._style = StyleArray()
+            for attribute, setting in _LOOKS[look].items():
+                setattr(cell, attribute, setting)
+            self._looks[look] = template = copy(cell._style)
+        cell._style = template
         return cell
 
     def text(self, row: int, column: int, value: str, look: str | None = "text") -> None:
         if not value:
             return  # an empty cell stays unwritten: thousands of them slow the export
+        if len(value) * 2 <= EXCEL_CELL_LIMIT and not needs_care(value):
+            # Most text: XML-safe, short enough, no `_xHHHH_` sequence. It goes in as is.
+            cell = self._place(row, column, look)
+            cell._value = value
+            cell.data_type = "s"
+            if value[0] in _FORMULA_LEAD_CHARS or (value[0] == "#" and value in ERROR_CODES):
+                cell._style = copy(cell._style)
+                cell.quotePrefix = True
+            return
         safe = value
         if needs_care(value):
             safe = xml_safe(value)
