@@ -78,7 +78,10 @@ def test_every_step_fits_a_projector(projector, workshop):
         for step in Step:
             window.show_step(step)
             settle()
-            found += problems(window, f"{step.number}. {step.title}{' (dock)' if dock else ''}")
+            where = f"{step.number}. {step.title}{' (dock)' if dock else ''}"
+            if window.width() > SIZE[0] or window.height() > SIZE[1]:
+                found.append(f"{where}: the window grew to {window.width()}×{window.height()}")
+            found += problems(window, where)
     window.set_workshop_panel_visible(False)
     assert found == []
 
