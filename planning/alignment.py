@@ -33,9 +33,10 @@ def alignment_gaps(workbook: Workbook) -> AlignmentGaps:
 
 
 def strength_totals(workbook: Workbook) -> tuple[dict[str, int], dict[str, int]]:
-    """Sum of strength scores (weak 1, medium 2, strong 3) per objective and per strategic
-    objective, as the alignment matrix shows them."""
-    per_objective: dict[str, int] = {o.id: 0 for o in workbook.objectives}
+    """Sum of strength scores (weak 1, medium 2, strong 3) per active objective and per
+    strategic objective, as the alignment matrix shows them: a retired or achieved objective
+    is not a row of the matrix, so its links count in no total (as in the exports)."""
+    per_objective: dict[str, int] = {o.id: 0 for o in workbook.active_objectives()}
     per_strategic: dict[str, int] = {s.id: 0 for s in workbook.strategy}
     for link in workbook.alignment:
         if link.objective_id in per_objective and link.strategic_id in per_strategic:

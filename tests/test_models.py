@@ -199,3 +199,19 @@ def test_alignment_cycles_and_totals(later_document):
     assert model.data(total, DISPLAY) == "2"
     assert model.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
     assert not model.setData(total, Strength.WEAK, EDIT)
+
+
+def test_alignment_totals_add_up_the_cells_the_matrix_shows(later_document):
+    """A retired objective is no row of the matrix, so its links count in no total: CS-3
+    showed 6 while its visible cells added to 5 (issue 11, item 1, in the app)."""
+    model = AlignmentModel(later_document)
+    scores = {"Weak": 1, "Medium": 2, "Strong": 3, "": 0}
+    rows, columns = len(model.objectives), len(model.strategic)
+    retired = [o for o in later_document.workbook.objectives if o not in model.objectives]
+    assert retired, "the FY2027 sample has a closed objective with a link"
+    for column in range(columns):
+        cells = sum(scores[model.data(model.index(r, column), DISPLAY)] for r in range(rows))
+        assert model.data(model.index(rows, column), DISPLAY) == str(cells)
+    for row in range(rows):
+        cells = sum(scores[model.data(model.index(row, c), DISPLAY)] for c in range(columns))
+        assert model.data(model.index(row, columns), DISPLAY) == str(cells)
