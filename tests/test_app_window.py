@@ -13,7 +13,7 @@ import pytest
 from app_support import edit_organisation
 from conftest import LATER_SAMPLE
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from planning.enums import StepState
 from planning.errors import SaveError
@@ -48,6 +48,22 @@ def test_welcome_screen_when_nothing_is_open(window):
     for name in ("save", "save_as", "close", "export_tracker", "export_charter"):
         assert not window.named_actions[name].isEnabled(), name
     assert window.welcome.no_recent.isVisible()
+
+
+def test_welcome_screen_shows_its_title_above_and_recent_files_beside_start(window, qtbot):
+    window.resize(1366, 768)
+    welcome = window.welcome
+    titles = {label.text(): label for label in welcome.findChildren(QLabel)}
+    assert titles["PMO Workbook"].isVisible()
+    recent, start = titles["Recent workbooks"], titles["Start"]
+    # The recent files' heading heads its own column, level with "Start", not the page.
+    assert recent.mapTo(welcome, recent.rect().topLeft()).y() == pytest.approx(
+        start.mapTo(welcome, start.rect().topLeft()).y(), abs=2
+    )
+    assert (
+        recent.mapTo(welcome, recent.rect().topLeft()).x()
+        > start.mapTo(welcome, start.rect().topRight()).x()
+    )
 
 
 def test_step_list_shows_planning_states_in_words(opened):

@@ -94,8 +94,8 @@ class WelcomeScreen(QWidget):
         start_title = QLabel("Start")
         start_title.setObjectName("sectionTitle")
         self._section_titles = (start_title, recent_title)
-        for title in self._section_titles:
-            title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        for section_title in self._section_titles:  # not `title`: the page's title below
+            section_title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         left.addWidget(start_title)
         left.addLayout(start)
         left.addStretch(1)
