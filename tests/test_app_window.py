@@ -66,6 +66,16 @@ def test_welcome_screen_shows_its_title_above_and_recent_files_beside_start(wind
     )
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_welcome_buttons_answer_return_as_well_as_space(window, qtbot, key):
+    button = window.welcome.buttons["sample"]
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    with qtbot.waitSignal(window.welcome.action_requested, timeout=1000) as chosen:
+        qtbot.keyClick(button, key)
+    assert chosen.args == ["sample"]
+
+
 def test_step_list_shows_planning_states_in_words(opened):
     states = opened.document.step_states()
     for row, step in enumerate(Step):

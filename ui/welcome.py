@@ -69,6 +69,7 @@ class WelcomeScreen(QWidget):
             button.setAccessibleName(label.rstrip("…"))
             button.setAccessibleDescription(help_text)
             button.setMinimumWidth(220)
+            button.setAutoDefault(True)  # Return presses it too, as in a dialog, not only Space
             button.clicked.connect(lambda _=False, k=key: self.action_requested.emit(k))
             explain = QLabel(help_text)
             explain.setWordWrap(True)
