@@ -99,6 +99,21 @@ def test_add_objective_code_tab_title_keeps_both(document, qtbot):
     ]
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space])
+def test_return_on_a_focused_add_button_adds_a_row(document, qtbot, key):
+    page = shown(qtbot, ObjectivesPage, document)
+    table = page.table
+    for button in (table.empty_add, table.add_button):  # the empty list's, then the bar's
+        button.setFocus()
+        qtbot.waitUntil(button.hasFocus)
+        qtbot.keyClick(button, key)
+        QApplication.processEvents()
+        editor = open_editor(table.view)
+        assert editor is not None, "the new row's first cell opens"
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert len(document.workbook.objectives) == 2
+
+
 def test_tab_skips_read_only_cells_and_wraps_to_the_next_row(document, qtbot):
     page = shown(qtbot, ObjectivesPage, document)
     table = page.table

@@ -60,6 +60,7 @@ class ListEditor(QWidget):
             (self.down_button, DOWN_KEYS, "Move the selected row down"),
         ):
             button.setToolTip(f"{tip} ({', '.join(keys)})")
+            button.setAutoDefault(True)  # Return presses a focused button, not only Space
             buttons.addWidget(button)
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
@@ -76,6 +77,7 @@ class ListEditor(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_add = QPushButton(add_label)
+        self.empty_add.setAutoDefault(True)  # a step's first input: Return adds the first row
         self.empty_add.clicked.connect(self.add)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_label)
