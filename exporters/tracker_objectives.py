@@ -25,11 +25,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters.tracker_cells import (
     GAP_FILL,
     GAP_TEXT,
+    LINE_HEIGHT,
     STATUS_FILLS,
     Formula,
     ListColumn,
     TrackerBuild,
     Value,
+    estimated_lines,
     fit_row_height,
     set_widths,
     solid,
@@ -286,6 +288,10 @@ class AlignmentLayout:
         return f"{letter}2:{letter}{self.last_objective_row}"
 
 
+# Lines of a strategic objective's title the Alignment header shows; a longer title is cut.
+_MAX_HEADER_LINES = 16
+
+
 def alignment_layout(workbook: Workbook) -> AlignmentLayout:
     return AlignmentLayout(len(workbook.active_objectives()), len(workbook.strategy))
 
@@ -346,8 +352,13 @@ def build_alignment(build: TrackerBuild) -> None:
     last_column = get_column_letter(layout.gap_column)
     ws.auto_filter.ref = f"A1:{last_column}{max(layout.last_objective_row, 2)}"
     ws.freeze_panes = "C2"
-    ws.row_dimensions[1].height = 62
-    set_widths(ws, [10, 40, *([14] * len(strategy)), 11, 15, 22])
+    widths = [10, 40, *([14] * len(strategy)), 11, 15, 22]
+    set_widths(ws, widths)
+    # A company objective's title wraps in its narrow column: the row grows to show it
+    # (less the filter button's room), from the old fixed four lines up to a cap that
+    # keeps the matrix itself on the first printed page.
+    header_lines = max(estimated_lines(h, w - 3) for h, w in zip(headers, widths, strict=True))
+    ws.row_dimensions[1].height = min(max(header_lines, 4), _MAX_HEADER_LINES) * LINE_HEIGHT
     for row, objective in enumerate(workbook.active_objectives(), start=2):
         fit_row_height(ws, row, [(objective.title, 40)])
     _highlight_gaps(build, layout)

@@ -48,9 +48,10 @@ def _owner_guidance() -> str:
     editable = [c.header for c in OBJECTIVE_COLUMNS if c.key in EDITABLE_KEYS]
     return (
         f"Objective owners update {', '.join(editable[:-1])} and {editable[-1]} on the "
-        f"{OBJECTIVES} sheet (the yellow headers). Everything else comes from the "
-        "workbook and is replaced at the next export. Do not delete rows or change the "
-        "hidden Row id column: the leader imports your updates by it."
+        f"{OBJECTIVES} sheet (the yellow headers); the leader imports those columns. "
+        "Everything else comes from the workbook: the import reports a change to any other "
+        "column and does not apply it. Do not delete rows or change the hidden Row id "
+        "column: the leader imports your updates by it."
     )
 
 

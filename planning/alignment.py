@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from planning.findings import Finding, warning
 from planning.model import Objective, StrategicObjective, Workbook
 from planning.steps import Step
+from planning.totals import objective_strength, strategic_support
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,9 @@ def strength_totals(workbook: Workbook) -> tuple[dict[str, int], dict[str, int]]
     """Sum of strength scores (weak 1, medium 2, strong 3) per active objective and per
     strategic objective, as the alignment matrix shows them: a retired or achieved objective
     is not a row of the matrix, so its links count in no total (as in the exports)."""
-    per_objective: dict[str, int] = {o.id: 0 for o in workbook.active_objectives()}
-    per_strategic: dict[str, int] = {s.id: 0 for s in workbook.strategy}
-    for link in workbook.alignment:
-        if link.objective_id in per_objective and link.strategic_id in per_strategic:
-            per_objective[link.objective_id] += link.strength.score
-            per_strategic[link.strategic_id] += link.strength.score
-    return per_objective, per_strategic
+    # One definition of the sums: the charter and the summary read the same functions.
+    per_strategic = {s.strategic.id: s.strength for s in strategic_support(workbook)}
+    return objective_strength(workbook), per_strategic
 
 
 def alignment_findings(workbook: Workbook) -> list[Finding]:

@@ -184,3 +184,16 @@ def test_a_column_an_older_tracker_lacks_is_simply_not_read(tmp_path):
         f"{first.code} Q2 actual: {shown(first.actuals[1])} → 64"
     ]
     assert plan.problems == []
+
+
+def test_overview_tells_owners_what_the_import_does_with_their_edits(later_sample):
+    """The guidance matches the import: owners' columns are imported, a change to any other
+    column is reported and not applied (not silently replaced at the next export)."""
+    data, _notes = tracker_bytes(later_sample, today=date(2027, 1, 1))
+    ws = openpyxl.load_workbook(io.BytesIO(data))["Overview"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    guidance = next(t for t in texts if t.startswith("Objective owners update"))
+    editable = [c.header for c in OBJECTIVE_COLUMNS if c.key in EDITABLE_KEYS]
+    assert all(header in guidance for header in editable)
+    assert "replaced at the next export" not in guidance
+    assert "the import reports a change to any other column and does not apply it" in guidance

@@ -332,3 +332,24 @@ def test_command_line_export(later_sample, tmp_path, capsys):
     assert len(err) == 1 and "does not exist" in err[0]
     (tmp_path / "bad.pmowb").write_text("not a workbook")
     assert main.main(["export", str(tmp_path / "bad.pmowb"), "--xlsx", str(out)]) == 2
+
+
+def test_alignment_header_row_fits_long_strategic_titles(later_sample):
+    """A long company objective title wraps in its narrow column: the header row grows so
+    Excel and LibreOffice show it whole, up to a cap that keeps the matrix on the page."""
+    title = (
+        "Grow recurring revenue from existing enterprise customers in every region while "
+        "keeping churn under five percent"
+    )
+    later_sample.strategy[0].title = title
+    later_sample.strategy[1].title = "word " * 400
+    data, _notes = tracker_bytes(later_sample, today=date(2027, 1, 15))
+    alignment = _book(data)["Alignment"]
+    assert title in alignment.cell(1, 3).value
+    width = alignment.column_dimensions["C"].width
+    # Even at a generous 1.5 characters per width unit the title needs this many lines,
+    # plus one for the code above it, at 15 points a line.
+    lines = 1 + -(-len(title) // int(width * 1.5))
+    height = alignment.row_dimensions[1].height
+    assert height >= lines * 15
+    assert height <= 16 * 15  # an essay of a title is cut rather than fill the page
