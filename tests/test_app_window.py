@@ -76,6 +76,20 @@ def test_welcome_buttons_answer_return_as_well_as_space(window, qtbot, key):
     assert chosen.args == ["sample"]
 
 
+def test_the_current_step_stays_in_sight_when_the_workshop_dock_shortens_the_list(opened, qtbot):
+    opened.set_workshop_mode(True, remember=False)
+    opened.showNormal()
+    opened.resize(1366, 768)
+    opened.show_step(Step.SIGNOFF)
+    opened.set_workshop_panel_visible(True)
+    steps = opened.step_list
+    qtbot.waitUntil(lambda: steps.verticalScrollBar().isVisible())  # the dock took room
+    shown = steps.visualItemRect(steps.currentItem())
+    assert steps.viewport().rect().contains(shown), (shown, steps.viewport().rect())
+    opened.set_workshop_panel_visible(False)
+    opened.set_workshop_mode(False, remember=False)
+
+
 def test_step_list_shows_planning_states_in_words(opened):
     states = opened.document.step_states()
     for row, step in enumerate(Step):

@@ -5,6 +5,7 @@ to a screen reader."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from planning.enums import StepState
@@ -89,6 +90,13 @@ class StepList(QListWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             # Never narrower than its longest title: workshop type must not cut a step name.
             self.setMinimumWidth(self.preferred_width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The workshop dock or a shorter window scrolls the list: keep the room's step in
+        # sight rather than leave the current one below the fold.
+        if self.currentItem() is not None:
+            self.scrollToItem(self.currentItem())
 
     def sizeHint(self) -> QSize:
         return QSize(self.preferred_width(), super().sizeHint().height())
