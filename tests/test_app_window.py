@@ -90,6 +90,23 @@ def test_the_current_step_stays_in_sight_when_the_workshop_dock_shortens_the_lis
     opened.set_workshop_mode(False, remember=False)
 
 
+def test_signoff_with_the_workshop_dock_squeezes_no_field(opened, qtbot):
+    opened.set_workshop_mode(True, remember=False)
+    opened.showNormal()
+    opened.resize(1366, 768)
+    opened.show_step(Step.SIGNOFF)
+    opened.set_workshop_panel_visible(True)
+    page = opened.page(Step.SIGNOFF)
+    qtbot.waitUntil(lambda: opened.workshop_dock.isVisible())
+    QApplication.processEvents()
+    for edit in (page.version, page.classification, page.prepared_by):
+        assert edit.height() >= edit.sizeHint().height(), (edit.text(), edit.height())
+    view = page.approvals.view
+    assert view.viewport().height() >= view.rowHeight(0), "an approver's row is seen whole"
+    opened.set_workshop_panel_visible(False)
+    opened.set_workshop_mode(False, remember=False)
+
+
 def test_step_list_shows_planning_states_in_words(opened):
     states = opened.document.step_states()
     for row, step in enumerate(Step):

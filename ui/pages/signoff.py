@@ -3,7 +3,7 @@ approvals, the charter's document details, and the two exports."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -63,6 +63,7 @@ class WorkbookFindings(FindingsList):
 class SignoffPage(StepPage):
     step = Step.SIGNOFF
     show_findings_list = False
+    scrollable = True  # workshop type with the dock open squeezed the charter's fields
 
     export_tracker_requested = Signal()
     export_charter_requested = Signal()
@@ -108,6 +109,7 @@ class SignoffPage(StepPage):
             stretch_column=0,
         )
         self.list_editors.append(self.approvals)
+        self._fit_approvals()
         side.addWidget(self.approvals, 1)
 
         charter = QGroupBox("Charter document")
@@ -170,6 +172,16 @@ class SignoffPage(StepPage):
         for index, button in enumerate(buttons):
             grid.addWidget(button, index // 2, index % 2)
         return grid
+
+    def _fit_approvals(self) -> None:
+        # The page scrolls on a short screen: the approvals keep room for a header and two
+        # approvers' rows (roles wrap to three lines) rather than shrink to a sliver.
+        self.approvals.view.setMinimumHeight(9 * self.fontMetrics().lineSpacing())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "approvals"):
+            self._fit_approvals()  # workshop type
 
     def refresh(self, change: Change) -> None:
         super().refresh(change)
