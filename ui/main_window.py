@@ -1,53 +1,42 @@
 """The main window: the welcome screen or the walk (step list, page area, the docks),
 the menus and shortcuts, the status bar with readiness and the agenda clock, and the timers
-for autosave and the lock. File work is delegated to ui.files.WorkbookFiles, exports to
-ui.export_jobs."""
+for autosave and the lock. File work is delegated to ui.files.WorkbookFiles, the export and
+import actions to ui.export_actions (which runs them through ui.export_jobs), the View
+menu's modes to ui.view_modes, the menus and recent files to ui.menus."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-)
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
 )
 
 from planning.fileformat import EXTENSION
 from planning.findings import Finding
 from planning.lockfile import REFRESH_SECONDS
 from planning.steps import Step
-from ui import dialogs, errors, theme
+from ui import errors, export_actions, menus, view_modes
 from ui.agenda_clock import AgendaClock
 from ui.document import Change, WorkbookDocument
-from ui.export_jobs import CHARTER, TRACKER, ExportRunner
+from ui.export_jobs import ExportRunner
 from ui.files import WorkbookFiles
 from ui.findings_panel import FindingsPanel
-from ui.menus import build_menus
 from ui.pages import page_class
 from ui.pages.base import StepPage
 from ui.settings import Settings
 from ui.step_list import StepList
 from ui.summary import exports as summary_exports
 from ui.summary.view import SummaryScreen
+from ui.undo_keys import UndoKeysToDocument
 from ui.welcome import WelcomeScreen
 from ui.widgets.focus_ring import FocusRing
 from ui.workshop_panel import WorkshopDock
@@ -108,7 +97,7 @@ class MainWindow(QMainWindow):
         self.named_actions: dict[str, QAction] = {}
         self.recent_menu = QMenu("Open &Recent", self)
         self.summary = SummaryScreen(self)  # strategy on a page, beside the walk
-        build_menus(self)
+        menus.build_menus(self)
 
         self._analysis_timer = QTimer(self, singleShot=True, interval=150)
         self._analysis_timer.timeout.connect(self.refresh_analysis)
@@ -119,8 +108,8 @@ class MainWindow(QMainWindow):
         self._lock_timer.timeout.connect(self.files.refresh_lock)
         self._lock_timer.start()
         self.focus_ring = FocusRing(self)  # the keyboard focus, visible to a room
-        self._undo_keys = _UndoKeysToDocument(self)
-        _app().installEventFilter(self._undo_keys)
+        self._undo_keys = UndoKeysToDocument(self)
+        self._undo_keys.install()
 
         self.document.changed.connect(self._document_changed)
         self.document.replaced.connect(self._document_replaced)
@@ -176,22 +165,7 @@ class MainWindow(QMainWindow):
         self.workshop_dock.setVisible(
             has_workbook and self.named_actions["workshop_panel"].isChecked()
         )
-        for name in (
-            "save",
-            "save_as",
-            "close",
-            "export_tracker",
-            "export_charter",
-            "export_summary",
-            "export_briefing",
-            "summary",
-            "import_tracker",
-            "previous_step",
-            "next_step",
-        ):
-            self.named_actions[name].setEnabled(has_workbook)
-        # Start Next Year's Review works on the welcome screen too: it asks for the workbook.
-        self.named_actions["next_year"].setEnabled(True)
+        menus.enable_workbook_actions(self, has_workbook)
         self._exports_running(self.exports.is_running())
         self.agenda_clock.set_workbook_open(has_workbook)
         if has_workbook:
@@ -206,19 +180,7 @@ class MainWindow(QMainWindow):
         if step not in self._pages:
             page = page_class(step)(self.document, self.page_stack)
             page.setAccessibleName(f"{step.number}. {step.title}")
-            for signal_name, slot in (
-                ("export_tracker_requested", self.export_tracker),
-                ("export_charter_requested", self.export_charter),
-                ("export_summary_requested", self.export_summary),
-                ("export_briefing_requested", self.export_briefing),
-                ("summary_requested", lambda: self.summary.set_visible(True)),
-            ):
-                signal = getattr(page, signal_name, None)
-                if signal is not None:
-                    signal.connect(lambda *_a, s=slot: s())
-            finding_requested = getattr(page, "show_finding_requested", None)
-            if finding_requested is not None:
-                finding_requested.connect(self.jump_to_finding)
+            export_actions.connect_page_requests(self, page)
             self._pages[step] = page
             self._pending[step] = Change.ALL
             self.page_stack.addWidget(page)
@@ -304,24 +266,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified())
 
     def refresh_recent(self) -> None:
-        paths = self.settings.recent_files()
-        self.welcome.set_recent_files(paths)
-        menu = self.recent_menu
-        menu.clear()
-        for number, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{number} {path.name}")
-            action.setToolTip(str(path))
-            action.setData(str(path))
-            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
-        if paths:
-            menu.addSeparator()
-            clear = menu.addAction("Clear Recent Files")
-            clear.triggered.connect(self._clear_recent)
-        menu.setEnabled(bool(paths))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self.refresh_recent()
+        menus.refresh_recent(self)
 
     def _welcome_action(self, key: str) -> None:
         {
@@ -333,45 +278,11 @@ class MainWindow(QMainWindow):
 
     # --- exports and import ----------------------------------------------------------
 
-    def _export_path(self, kind: str) -> Path | None:
-        stem = Path(self.files.display_name()).stem
-        folder = self.document.path.parent if self.document.path else self.settings.last_folder()
-        if kind == TRACKER:
-            return dialogs.ask_save_path(
-                self,
-                folder / f"{stem} tracker.xlsx",
-                "Export Excel Tracker",
-                dialogs.TRACKER_FILTER,
-                ".xlsx",
-            )
-        return dialogs.ask_save_path(
-            self,
-            folder / f"{stem} charter.docx",
-            "Export Word Charter",
-            dialogs.CHARTER_FILTER,
-            ".docx",
-        )
-
     def export_tracker(self) -> None:
-        path = self._export_path(TRACKER)
-        if path is not None:
-            self.exports.start(TRACKER, self.document.workbook, path)
+        export_actions.export_tracker(self)
 
     def export_charter(self) -> None:
-        accepted, template = dialogs.ask_charter_template(
-            self, self.settings.charter_template(), self.settings.last_folder()
-        )
-        if not accepted:
-            return
-        if template is not None and not template.is_file():
-            dialogs.show_error(
-                self, "Export Word Charter", f"The template {template} does not exist."
-            )
-            return
-        self.settings.set_charter_template(template)
-        path = self._export_path(CHARTER)
-        if path is not None:
-            self.exports.start(CHARTER, self.document.workbook, path, template)
+        export_actions.export_charter(self)
 
     def export_summary(self) -> None:
         summary_exports.export_summary(self)
@@ -380,60 +291,25 @@ class MainWindow(QMainWindow):
         summary_exports.export_briefing(self)
 
     def _exports_running(self, running: bool) -> None:
-        for name in ("export_tracker", "export_charter", "export_summary", "export_briefing"):
-            self.named_actions[name].setEnabled(self.files.has_workbook and not running)
+        export_actions.enable_exports(self, running)
 
     def import_tracker(self) -> None:
-        try:
-            from ui.import_dialog import run_import
-        except ImportError:
-            dialogs.show_error(
-                self,
-                "Import Tracker Updates",
-                "Importing tracker updates is not available in this installation of PMO Workbook.",
-            )
-            return
-        run_import(self, self.document)
+        export_actions.import_tracker(self)
 
     # --- view ------------------------------------------------------------------------
 
     def set_workshop_mode(self, on: bool, *, remember: bool = True) -> None:
         """Larger type for a projector, full screen; the step list can be folded away."""
-        self.named_actions["workshop"].setChecked(on)
-        theme.apply(_app(), workshop=on)
-        self.summary.set_large(on)
-        self.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
-        self._fit_step_list()
-        # One step at a time on the projector: the page shows its own findings, the panel
-        # of all findings comes back (if it was open) when the workshop is over.
-        self.set_findings_visible(not on and self.settings.findings_panel(), remember=False)
-        if on and not self.isFullScreen() and self.isVisible():
-            self.showFullScreen()
-        elif not on and self.isFullScreen():
-            self.showNormal()
-        if remember:
-            self.settings.set_workshop_mode(on)
-
-    def _fit_step_list(self) -> None:
-        width = self.step_list.preferred_width()
-        self.step_list.setMinimumWidth(width)
-        total = max(self.splitter.width(), width + 400)
-        self.splitter.setSizes([width, total - width])
+        view_modes.set_workshop_mode(self, on, remember=remember)
 
     def set_findings_visible(self, visible: bool, *, remember: bool = True) -> None:
-        self.named_actions["findings"].setChecked(visible)
-        if remember:
-            self.settings.set_findings_panel(visible)
-        self.findings_dock.setVisible(visible and self.files.has_workbook)
+        view_modes.set_findings_visible(self, visible, remember=remember)
 
     def set_workshop_panel_visible(self, visible: bool) -> None:
-        self.named_actions["workshop_panel"].setChecked(visible)
-        self.settings.set_workshop_panel(visible)
-        self.workshop_dock.setVisible(visible and self.files.has_workbook)
+        view_modes.set_workshop_panel_visible(self, visible)
 
     def set_step_list_visible(self, visible: bool) -> None:
-        self.step_list.setVisible(visible)
-        self.named_actions["step_list"].setChecked(visible)
+        view_modes.set_step_list_visible(self, visible)
 
     # --- window events ---------------------------------------------------------------
 
@@ -455,7 +331,7 @@ class MainWindow(QMainWindow):
         if not self.isFullScreen():
             self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        _app().removeEventFilter(self._undo_keys)
+        self._undo_keys.remove()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -470,12 +346,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.files.open(path))
 
 
-def _app() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app
-
-
 def _dropped_workbook(event: QDragEnterEvent | QDropEvent) -> Path | None:
     mime = event.mimeData()
     if not mime.hasUrls():
@@ -484,26 +354,3 @@ def _dropped_workbook(event: QDragEnterEvent | QDropEvent) -> Path | None:
         if url.isLocalFile() and url.toLocalFile().lower().endswith(EXTENSION):
             return Path(url.toLocalFile())
     return None
-
-
-class _UndoKeysToDocument(QObject):
-    """Ctrl+Z / Ctrl+Y in a text field go to the document's one undo stack, not to the
-    field's private undo: a line edit would otherwise claim the keys (ShortcutOverride)
-    and undo characters the document no longer knows about."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
-            return False
-        if not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
-            return False
-        if watched.window() is not self._window:
-            return False
-        # Consumed but not accepted: the shortcut of the window's Undo/Redo action fires.
-        return bool(
-            event.matches(QKeySequence.StandardKey.Undo)
-            or event.matches(QKeySequence.StandardKey.Redo)
-        )

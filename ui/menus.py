@@ -1,5 +1,6 @@
 """The menus, actions and keyboard shortcuts of the main window (the platform's standard
-keys for new, open, save, save as, close, undo, redo and quit)."""
+keys for new, open, save, save as, close, undo, redo and quit), which of them work without
+a workbook, and the Open Recent menu."""
 
 from __future__ import annotations
 
@@ -14,6 +15,21 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
+
+# The actions that need an open workbook (Start Next Year's Review does not: it asks for one).
+WORKBOOK_ACTIONS = (
+    "save",
+    "save_as",
+    "close",
+    "export_tracker",
+    "export_charter",
+    "export_summary",
+    "export_briefing",
+    "summary",
+    "import_tracker",
+    "previous_step",
+    "next_step",
+)
 
 
 def _action(
@@ -185,3 +201,33 @@ def build_menus(window: MainWindow) -> None:
     agenda_clock.setEnabled(clock.is_available())
     clock.available_changed.connect(agenda_clock.setEnabled)  # only with an agenda to time
     view_menu.addAction(agenda_clock)
+
+
+def enable_workbook_actions(window: MainWindow, has_workbook: bool) -> None:
+    for name in WORKBOOK_ACTIONS:
+        window.named_actions[name].setEnabled(has_workbook)
+    # Start Next Year's Review works on the welcome screen too: it asks for the workbook.
+    window.named_actions["next_year"].setEnabled(True)
+
+
+def refresh_recent(window: MainWindow) -> None:
+    """The recent files, in the File menu and on the welcome screen."""
+    paths = window.settings.recent_files()
+    window.welcome.set_recent_files(paths)
+    menu = window.recent_menu
+    menu.clear()
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {path.name}")
+        action.setToolTip(str(path))
+        action.setData(str(path))
+        action.triggered.connect(lambda _=False, p=path: window.files.open(p))
+    if paths:
+        menu.addSeparator()
+        clear = menu.addAction("Clear Recent Files")
+        clear.triggered.connect(lambda: _clear_recent(window))
+    menu.setEnabled(bool(paths))
+
+
+def _clear_recent(window: MainWindow) -> None:
+    window.settings.clear_recent_files()
+    refresh_recent(window)

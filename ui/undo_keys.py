@@ -1,0 +1,42 @@
+"""Ctrl+Z / Ctrl+Y in a text field of the main window go to the document's one undo stack,
+not to the field's private undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+
+class UndoKeysToDocument(QObject):
+    """Installed on the application: a line edit would otherwise claim the keys
+    (ShortcutOverride) and undo characters the document no longer knows about."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def install(self) -> None:
+        _app().installEventFilter(self)
+
+    def remove(self) -> None:
+        _app().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        if not isinstance(watched, QLineEdit | QTextEdit | QPlainTextEdit):
+            return False
+        if watched.window() is not self._window:
+            return False
+        # Consumed but not accepted: the shortcut of the window's Undo/Redo action fires.
+        return bool(
+            event.matches(QKeySequence.StandardKey.Undo)
+            or event.matches(QKeySequence.StandardKey.Redo)
+        )
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
