@@ -175,3 +175,14 @@ if __name__ == "__main__":
             shot.replace(out / shot.name)
             print(out / shot.name)
         main.close()
+
+
+def test_return_presses_a_focused_page_button_as_space_does(opened, qtbot) -> None:
+    """A facilitator tabs to a page's button and presses Return: it acts (it did nothing
+    outside dialogs, only Space worked)."""
+    opened.show_step(Step.SIGNOFF)
+    page = opened.page(Step.SIGNOFF)
+    button = page.findChild(type(page.export_tracker), "showSummary")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert opened.screens.currentWidget() is opened.summary.view

@@ -26,6 +26,7 @@ from planning.lockfile import REFRESH_SECONDS
 from planning.steps import Step
 from ui import errors, export_actions, menus, view_modes
 from ui.agenda_clock import AgendaClock
+from ui.button_keys import ReturnPressesButtons
 from ui.document import Change, WorkbookDocument
 from ui.export_jobs import ExportRunner
 from ui.files import WorkbookFiles
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         self.focus_ring = FocusRing(self)  # the keyboard focus, visible to a room
         self._undo_keys = UndoKeysToDocument(self)
         self._undo_keys.install()
+        self._button_keys = ReturnPressesButtons(self)
+        self._button_keys.install()
 
         self.document.changed.connect(self._document_changed)
         self.document.replaced.connect(self._document_replaced)
@@ -332,6 +335,7 @@ class MainWindow(QMainWindow):
             self.settings.set_window_layout(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self._undo_keys.remove()
+        self._button_keys.remove()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -17,10 +17,10 @@ class UndoKeysToDocument(QObject):
         self._window = window
 
     def install(self) -> None:
-        _app().installEventFilter(self)
+        application().installEventFilter(self)
 
     def remove(self) -> None:
-        _app().removeEventFilter(self)
+        application().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.ShortcutOverride:
@@ -36,7 +36,8 @@ class UndoKeysToDocument(QObject):
         )
 
 
-def _app() -> QApplication:
+def application() -> QApplication:
+    """The running QApplication (the window's filters install themselves on it)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app

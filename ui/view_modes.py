@@ -7,24 +7,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
 
 from ui import theme
+from ui.undo_keys import application
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def _app() -> QApplication:
-    instance = QApplication.instance()
-    assert isinstance(instance, QApplication)
-    return instance
-
-
 def set_workshop_mode(window: MainWindow, on: bool, *, remember: bool = True) -> None:
     """Larger type for a projector, full screen; the step list can be folded away."""
     window.named_actions["workshop"].setChecked(on)
-    theme.apply(_app(), workshop=on)
+    theme.apply(application(), workshop=on)
     window.summary.set_large(on)
     window.step_list.setIconSize(QSize(28, 28) if on else QSize(20, 20))
     fit_step_list(window)
