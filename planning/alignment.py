@@ -19,7 +19,8 @@ class AlignmentGaps:
 
 
 def alignment_gaps(workbook: Workbook) -> AlignmentGaps:
-    active = {o.id for o in workbook.active_objectives()}
+    objectives = workbook.active_objectives()
+    active = {o.id for o in objectives}
     strategic = {s.id for s in workbook.strategy}
     linked_objectives: set[str] = set()
     supported: set[str] = set()
@@ -27,7 +28,7 @@ def alignment_gaps(workbook: Workbook) -> AlignmentGaps:
         if link.objective_id in active and link.strategic_id in strategic:
             linked_objectives.add(link.objective_id)
             supported.add(link.strategic_id)
-    orphans = [o for o in workbook.active_objectives() if o.id not in linked_objectives]
+    orphans = [o for o in objectives if o.id not in linked_objectives]
     unsupported = [s for s in workbook.strategy if s.id not in supported]
     coverage = len(supported) / len(strategic) if strategic else None
     return AlignmentGaps(orphans, unsupported, coverage)

@@ -32,6 +32,7 @@ from planning.steps import Step
 
 FORMAT_NAME = "pmo-workbook"
 SCHEMA_VERSION = 3
+_CLOSING_DECISIONS = frozenset({CarryDecision.RETIRE, CarryDecision.ACHIEVED})
 
 DEFAULT_PURPOSE = (
     "The office exists to help its constituents, the customers it serves, achieve their "
@@ -190,9 +191,8 @@ class Objective(Entity):
         if self.status is ObjectiveStatus.RETIRED:
             return False
         # A carried objective decided "retire" or "achieved" stays listed for the record.
-        return not (
-            self.carried and self.carried.decision in (CarryDecision.RETIRE, CarryDecision.ACHIEVED)
-        )
+        carried = self.carried
+        return carried is None or carried.decision not in _CLOSING_DECISIONS
 
 
 # --- 9. Alignment, 10. Office strategy, 11. Communication, 12. Sign-off -----------------

@@ -158,17 +158,29 @@ def _progress(workbook: Workbook, step: Step) -> tuple[int, int]:
 
 def step_state(workbook: Workbook, step: Step, findings: list[Finding] | None = None) -> StepState:
     findings = all_findings(workbook) if findings is None else findings
-    filled, required = _progress(workbook, step)
-    if filled == 0:
-        return StepState.EMPTY
-    if any(f.step is step and f.severity.rank >= Severity.WARNING.rank for f in findings):
-        return StepState.NEEDS_ATTENTION
-    return StepState.COMPLETE if filled == required else StepState.IN_PROGRESS
+    return _state(workbook, step, _needing_attention(findings))
 
 
 def step_states(workbook: Workbook, findings: list[Finding] | None = None) -> dict[Step, StepState]:
     findings = all_findings(workbook) if findings is None else findings
-    return {info.step: step_state(workbook, info.step, findings) for info in STEPS}
+    # One pass over the findings, not one per step: 500 objectives bring thousands of them.
+    attention = _needing_attention(findings)
+    return {info.step: _state(workbook, info.step, attention) for info in STEPS}
+
+
+def _needing_attention(findings: list[Finding]) -> set[Step]:
+    """The steps with a warning (or worse) among `findings`."""
+    warning = Severity.WARNING.rank
+    return {f.step for f in findings if f.severity.rank >= warning}
+
+
+def _state(workbook: Workbook, step: Step, attention: set[Step]) -> StepState:
+    filled, required = _progress(workbook, step)
+    if filled == 0:
+        return StepState.EMPTY
+    if step in attention:
+        return StepState.NEEDS_ATTENTION
+    return StepState.COMPLETE if filled == required else StepState.IN_PROGRESS
 
 
 @dataclass(frozen=True)
