@@ -63,7 +63,10 @@ app.exec()
 """
 
 
-def time_to_shown(code: str, *args: str) -> float:
+def time_to_line(command: list[str], expected: str | None = "shown") -> float:
+    """Seconds from just before `command` starts to its first line of output (to its exit
+    when `expected` is None). "{workbook}" in the command becomes a fresh copy of the sample;
+    settings and recovery folders point into the same temp folder."""
     with tempfile.TemporaryDirectory() as home:
         env = {
             **os.environ,
@@ -76,21 +79,22 @@ def time_to_shown(code: str, *args: str) -> float:
         }
         workbook = Path(home) / SAMPLE.name
         workbook.write_bytes(SAMPLE.read_bytes())
+        command = [str(workbook) if part == "{workbook}" else part for part in command]
         start = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-c", code, *(str(workbook) for _ in args)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
+            command, cwd=home, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
         )
         line = child.stdout.readline() if child.stdout else ""
         elapsed = time.perf_counter() - start
         child.communicate(timeout=60)
-    if line.strip() != "shown":
-        raise RuntimeError(f"the child did not show its window (exit code {child.returncode})")
+    if expected is not None and line.strip() != expected:
+        raise RuntimeError(f"{command[0]}: no {expected!r} line (exit code {child.returncode})")
     return elapsed
+
+
+def time_to_shown(code: str, *args: str) -> float:
+    """A Python child running `code`, given the sample copy once per extra argument."""
+    return time_to_line([sys.executable, "-c", code, *("{workbook}" for _ in args)])
 
 
 def measure() -> tuple[float, dict[str, object]]:

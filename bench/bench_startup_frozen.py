@@ -12,14 +12,10 @@ Skipped, with a message, when dist/pmo-workbook/ has not been built.
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from bench_startup import APP, BARE, SAMPLE
+from bench_startup import APP, BARE, time_to_line
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "dist" / "pmo-workbook"
@@ -36,51 +32,18 @@ def skip_reason() -> str | None:
     return None
 
 
-def _time_to_line(command: list[str], expected: str | None) -> float:
-    """Seconds from just before the process starts to its first line of output (or to its
-    exit when `expected` is None)."""
-    with tempfile.TemporaryDirectory() as home:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONPATH": str(ROOT),
-            "XDG_CONFIG_HOME": f"{home}/config",
-            "XDG_STATE_HOME": f"{home}/state",
-            "XDG_DATA_HOME": f"{home}/data",
-            "XDG_CACHE_HOME": f"{home}/cache",
-        }
-        workbook = Path(home) / SAMPLE.name
-        workbook.write_bytes(SAMPLE.read_bytes())
-        command = [str(workbook) if part == "{workbook}" else part for part in command]
-        start = time.perf_counter()
-        child = subprocess.Popen(
-            command,
-            cwd=home,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        line = child.stdout.readline() if child.stdout else ""
-        elapsed = time.perf_counter() - start
-        child.communicate(timeout=60)
-    if expected is not None and line.strip() != expected:
-        raise RuntimeError(f"{command[0]}: no {expected!r} line (exit code {child.returncode})")
-    return elapsed
-
-
 def measure() -> tuple[float, dict[str, object]]:
     bare: list[float] = []
     version: list[float] = []
     frozen: list[float] = []
     source: list[float] = []
     for _ in range(REPEAT):  # interleaved, so all see the same machine load
-        bare.append(_time_to_line([sys.executable, "-c", BARE], "shown"))
-        version.append(_time_to_line([str(FROZEN), "--version"], None))
+        bare.append(time_to_line([sys.executable, "-c", BARE], "shown"))
+        version.append(time_to_line([str(FROZEN), "--version"], None))
         frozen.append(
-            _time_to_line([str(FROZEN), "self-test", "--time-to-window", "{workbook}"], "shown")
+            time_to_line([str(FROZEN), "self-test", "--time-to-window", "{workbook}"], "shown")
         )
-        source.append(_time_to_line([sys.executable, "-c", APP, "{workbook}"], "shown"))
+        source.append(time_to_line([sys.executable, "-c", APP, "{workbook}"], "shown"))
     return min(frozen) / min(bare), {
         "bare_qmainwindow_s": min(bare),
         "frozen_version_s (bootloader + interpreter, no Qt)": min(version),
